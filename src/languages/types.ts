@@ -1,0 +1,32 @@
+import type { LanguageId, StringValue } from '../types.js';
+
+/**
+ * Code embedded in another file (a Markdown fence, frontmatter, a notebook cell), handed
+ * to the adapter of its own language. `toOuter` maps an offset in `text` to the
+ * enclosing text; `encode` turns replacement text into what the enclosing text needs
+ * (JSON escaping inside a notebook, nothing inside Markdown).
+ */
+export interface Region {
+  language: LanguageId;
+  text: string;
+  toOuter(offset: number): number;
+  encode(text: string): string;
+  /** For error messages: "```python fence", "code cell 3". */
+  label: string;
+}
+
+export interface LanguageAdapter<P = unknown> {
+  id: LanguageId;
+  /** File names this adapter owns (tested against the whole path). */
+  files: RegExp;
+  /** Extensions the file finder looks for by default (no dot; whole names like `.env` allowed). */
+  extensions: string[];
+  /** Asynchronous set-up (a WebAssembly grammar) run once before the first parse. */
+  init?(): Promise<void>;
+  /** Parses text; throws SourceError with a 1-based line on bad input. */
+  parse(text: string, path: string): P;
+  /** String values that may be model sites, each with its syntax context. */
+  strings?(parsed: P, text: string): StringValue[];
+  /** Embedded code to hand to other adapters. */
+  regions?(parsed: P, text: string): Region[];
+}

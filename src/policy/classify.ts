@@ -1,0 +1,103 @@
+import type { RequestFacts, Status, StringContext, UpgradeClass } from '../types.js';
+import { TARGET } from './catalog.js';
+import { pinnedName, pinnedPathReason } from './context.js';
+import { counterpartOf, isModelLike, parseSlug, type ParsedSlug } from './slug.js';
+
+/** Everything the policy needs to decide one model site. */
+export interface SiteInput {
+  value: string;
+  /** Path relative to the current directory, `/` separators. */
+  path: string;
+  context: StringContext;
+  /** The line or the line above holds `gpt55-codemod-ignore`. */
+  directive: boolean;
+  /** The file creates an Azure OpenAI client. */
+  azure: boolean;
+  /** The path matches config `exclude`. */
+  excluded: boolean;
+  /** The path matches config `pinned`. */
+  configPinned: boolean;
+  /** --all or config upgradeAll. */
+  all: boolean;
+}
+
+export interface Decision {
+  status: Status;
+  from: string;
+  to: string | null;
+  family: string;
+  upgradeClass: UpgradeClass;
+  reason: string;
+  reasoningEffort?: string;
+}
+
+export const EFFORT_NOT_SET = 'not set: GPT-5.4 ran at none, GPT-5.5 defaults to medium (expect more latency and tokens)';
+
+/** The reasoning-effort note of a site: the visible setting(s), or what the default change means. */
+export function effortNote(requests: RequestFacts[]): string {
+  const visible = [...new Set(requests.map((r) => r.effort).filter((e): e is string => e !== undefined))];
+  if (visible.length === 0) return EFFORT_NOT_SET;
+  const unset = requests.some((r) => r.effort === undefined);
+  return `${visible.join(', ')} (preserved)${unset ? `; elsewhere ${EFFORT_NOT_SET}` : ''}`;
+}
+
+/** Rule 4: why the site's context may be intentionally pinned, or null. */
+function pinnedContext(input: SiteInput): string | null {
+  const path = pinnedPathReason(input.path);
+  if (path) return `in ${path}: may be an intentional pin`;
+  if (input.configPinned) return 'path matches a `pinned` glob in the config';
+  const { context } = input;
+  if (context.compared) return 'compared rather than used (comparison or routing code)';
+  if (context.inType) return 'part of a type';
+  if (context.collectionModels >= 2) return `listed beside ${context.collectionModels - 1} other model(s): comparison or catalog code`;
+  const named = pinnedName(context.names);
+  if (named) return `assigned to \`${named.name}\`, which names a ${named.word} route`;
+  if (input.azure) return 'the file creates an Azure OpenAI client: `model` is a deployment name';
+  return null;
+}
+
+/** Rule 7: the parameters that make the upgrade a run-time error, or null. */
+function gateFailure(requests: RequestFacts[]): string | null {
+  const offending = requests.filter((r) => r.sampling.length > 0 && r.effort !== 'none');
+  if (offending.length === 0) return null;
+  const params = [...new Set(offending.flatMap((r) => r.sampling))].map((p) => `\`${p}\``).join(', ');
+  const effort = offending.find((r) => r.effort !== undefined)?.effort;
+  const why = effort
+    ? `with reasoning effort \`${effort}\``
+    : 'without a reasoning effort (GPT-5.5 defaults to medium)';
+  return `the request sends ${params} ${why}; GPT-5.5 rejects these unless effort is none. ` +
+    'Set `reasoning: {effort: "none"}` (Responses) or `reasoning_effort: "none"` (Chat Completions), or remove them, then re-run';
+}
+
+function decision(parsed: ParsedSlug, value: string, status: Status, reason: string, to: string | null): Decision {
+  const upgradeClass: UpgradeClass = status === 'blocked' ? 'blocked' : to === null ? 'unknown' : 'model string only';
+  return { status, from: value, to, family: parsed.entry.family(parsed.base), upgradeClass, reason };
+}
+
+/** DESIGN.md policy rules 1 to 8, first that applies. Null: not a site (ignored, unreported). */
+export function classify(input: SiteInput): Decision | null {
+  const parsed = parseSlug(input.value);
+  if (!parsed) return null; // rule 1
+  if (input.directive || input.excluded) return null; // rule 2
+  const to = counterpartOf(parsed);
+  const confirm = (reason: string): Decision => decision(parsed, input.value, 'confirmation-needed', reason, to);
+
+  if (parsed.snapshot) return confirm(`dated snapshot (${parsed.snapshot}): pinned on purpose`); // rule 3
+  const pinned = pinnedContext(input);
+  if (pinned && !input.all) return confirm(pinned); // rule 4
+  if (to === null) return confirm(`${parsed.base} has no GPT-5.5 counterpart (no gpt-5.5-mini or -nano)`); // rule 5
+  if (parsed.entry.older && !input.all) return confirm(`older family (${parsed.entry.bucket}): upgraded only with --all`); // rule 6
+
+  const blocked = gateFailure(input.context.requests); // rule 7
+  if (blocked) return decision(parsed, input.value, 'blocked', blocked, to);
+
+  const upgraded = decision(parsed, input.value, 'upgraded', pinned ? `upgraded with --all (${pinned})` : `${parsed.base} to ${to}`, to); // rule 8
+  upgraded.reasoningEffort = effortNote(input.context.requests);
+  return upgraded;
+}
+
+/** Counts model-like strings among collection elements (for StringContext.collectionModels). */
+export function countModels(values: Array<string | null>): number {
+  return values.filter((v): v is string => v !== null && isModelLike(v)).length;
+}
+

@@ -1,0 +1,62 @@
+/**
+ * Pinned-context rules that do not need a syntax tree: paths, names, directives and
+ * Azure clients (DESIGN.md, policy rules 2 and 4).
+ */
+
+const PINNED_PATHS: Array<{ pattern: RegExp; what: string }> = [
+  { pattern: /(^|\/)(test|tests|__tests__)\//, what: 'a test folder' },
+  { pattern: /\.(test|spec)\.[^/]+$/, what: 'a test file' },
+  { pattern: /(^|\/)(test_[^/]*\.py|[^/]*_test\.py|conftest\.py)$/, what: 'a pytest file' },
+  { pattern: /(^|\/)(eval|evals|baseline[^/]*|benchmarks)\//, what: 'an eval or baseline folder' },
+  { pattern: /(^|\/)promptfooconfig\.[^/]+$/, what: 'a promptfoo eval config' },
+  { pattern: /(^|\/)(fixtures|__fixtures__|__snapshots__)\//, what: 'a fixtures or snapshots folder' },
+  { pattern: /\.snap$/, what: 'a snapshot file' },
+  { pattern: /(^|\/)(CHANGELOG|HISTORY|RELEASES?)[^/]*$/i, what: 'a history file' },
+  { pattern: /(^|\/)docs\/(.*\/)?(changelog|history|releases|archive|legacy)\//i, what: 'a history folder in docs' },
+  { pattern: /(^|\/)[^/]*migrat(ion|ing|e)[^/]*\.(md|mdx|txt|rst)$/i, what: 'a migration note' },
+];
+
+/** Why a path counts as pinned context, or null. */
+export function pinnedPathReason(path: string): string | null {
+  return PINNED_PATHS.find((p) => p.pattern.test(path))?.what ?? null;
+}
+
+const PINNED_WORDS = [
+  'fallback', 'backup', 'cheap', 'budget', 'baseline', 'legacy', 'previous', 'prev',
+  'old', 'compare', 'comparison', 'pinned', 'eval', 'grader', 'judge',
+];
+
+/** Splits camelCase, PascalCase, snake_case, kebab-case and dotted names into lower-case words. */
+export function nameWords(name: string): string[] {
+  return name
+    .replace(/([a-z0-9])([A-Z])/g, '$1 $2')
+    .replace(/([A-Z]+)([A-Z][a-z])/g, '$1 $2')
+    .split(/[^A-Za-z0-9]+/)
+    .filter(Boolean)
+    .map((w) => w.toLowerCase());
+}
+
+/** The first name whose words begin with a pinned word (`fallbackModel`, `EVAL_MODEL`, `judges`). */
+export function pinnedName(names: string[]): { name: string; word: string } | null {
+  for (const name of names) {
+    for (const word of nameWords(name)) {
+      const hit = PINNED_WORDS.find((p) => word.startsWith(p));
+      if (hit) return { name, word: hit };
+    }
+  }
+  return null;
+}
+
+export const IGNORE_DIRECTIVE = 'gpt55-codemod-ignore';
+
+/** True when the 1-based line or the line above holds the ignore directive. */
+export function hasDirective(lines: readonly string[], line: number): boolean {
+  return [line - 1, line - 2].some((i) => i >= 0 && lines[i]?.includes(IGNORE_DIRECTIVE));
+}
+
+const AZURE_CLIENT = /\bAzureOpenAI\s*\(|\bAzureChatOpenAI\b|\bAzureAsyncOpenAI\b|\bAsyncAzureOpenAI\s*\(|\bcreateAzure\s*\(|\bAzureOpenAIEmbeddings\b/;
+
+/** The file creates an Azure OpenAI client: its `model` values are deployment names. */
+export function createsAzureClient(text: string): boolean {
+  return AZURE_CLIENT.test(text);
+}

@@ -1,0 +1,236 @@
+/**
+ * The pure core of a run: one file's text in, the new text, sites and errors out.
+ * Nothing here touches the file system, so the same code serves the CLI, the worker
+ * pool and the jscodeshift-compatible default exports.
+ */
+import { adapterFor, adapterById } from '../languages/index.js';
+import type { LanguageAdapter, Region } from '../languages/types.js';
+import { classify, type Decision } from '../policy/classify.js';
+import { createsAzureClient, hasDirective } from '../policy/context.js';
+import type { HandlerContext, Transform, TransformOptions } from '../transform.js';
+import { type Edit, type FileError, type Site, SourceError, type StringContext } from '../types.js';
+import { LineIndex } from './lines.js';
+
+export interface EngineSettings {
+  transforms: Transform[];
+  options: TransformOptions;
+  /** Config `exclude` / `pinned` for a cwd-relative path. */
+  excluded(path: string): boolean;
+  pinned(path: string): boolean;
+}
+
+export interface FileOutcome {
+  /** The new text, or null when nothing changed or the file failed. */
+  newText: string | null;
+  sites: Site[];
+  errors: FileError[];
+  /** The file could not be processed (parse or verify failure). */
+  failed: boolean;
+  /** The file was parsed (some prefilter matched). */
+  parsed: boolean;
+}
+
+/** A parsed text at some depth: the file itself, or a region inside it. */
+interface Layer {
+  adapter: LanguageAdapter;
+  text: string;
+  toTop(offset: number): number;
+  encode(text: string): string;
+  label: string;
+}
+
+interface Collected {
+  edits: Array<Edit & { order: number }>;
+  sites: Array<Site & { order: number }>;
+  regionErrors: FileError[];
+}
+
+const identity = <T>(x: T): T => x;
+
+/** Hides a byte-order mark from parsers without moving any offset. */
+function maskBom(text: string): string {
+  return text.charCodeAt(0) === 0xfeff ? ` ${text.slice(1)}` : text;
+}
+
+function parseError(path: string, err: unknown, lineBase = 0, label?: string): FileError {
+  const line = err instanceof SourceError && err.line !== null ? err.line + lineBase : lineBase || null;
+  const message = err instanceof Error ? err.message : String(err);
+  return { file: path, line, message: label ? `${label}: ${message}` : message };
+}
+
+class FileRun {
+  readonly lines: LineIndex;
+  readonly azure: boolean;
+  readonly excluded: boolean;
+  readonly configPinned: boolean;
+  readonly collected: Collected = { edits: [], sites: [], regionErrors: [] };
+
+  constructor(
+    readonly path: string,
+    readonly text: string,
+    readonly settings: EngineSettings,
+    readonly transforms: Transform[],
+  ) {
+    this.lines = new LineIndex(text);
+    this.azure = createsAzureClient(text);
+    this.excluded = settings.excluded(path);
+    this.configPinned = settings.pinned(path);
+  }
+
+  classifyAt(value: string, context: StringContext, topOffset: number): Decision | null {
+    return classify({
+      value,
+      path: this.path,
+      context,
+      directive: hasDirective(this.lines.lineTexts, this.lines.position(topOffset).line),
+      azure: this.azure,
+      excluded: this.excluded,
+      configPinned: this.configPinned,
+      all: this.settings.options.all,
+    });
+  }
+
+  runLayer(layer: Layer, parsed: unknown): void {
+    this.transforms.forEach((transform, order) => {
+      const handler = transform.handlers[layer.adapter.id];
+      if (handler) handler(this.context(layer, parsed, transform, order));
+    });
+    for (const region of layer.adapter.regions?.(parsed, layer.text) ?? []) this.runRegion(layer, region);
+  }
+
+  private runRegion(outer: Layer, region: Region): void {
+    const adapter = adapterById(region.language);
+    const layer: Layer = {
+      adapter,
+      text: region.text,
+      toTop: (offset) => outer.toTop(region.toOuter(offset)),
+      encode: (text) => outer.encode(region.encode(text)),
+      label: region.label,
+    };
+    let parsed: unknown;
+    try {
+      parsed = adapter.parse(maskBom(region.text), this.path);
+    } catch (err) {
+      const line = this.lines.position(layer.toTop(0)).line - 1;
+      this.collected.regionErrors.push(parseError(this.path, err, line, `${region.label} does not parse; left as is`));
+      return;
+    }
+    this.runLayer(layer, parsed);
+  }
+
+  private context(layer: Layer, parsed: unknown, transform: Transform, order: number): HandlerContext {
+    return {
+      path: this.path,
+      language: layer.adapter.id,
+      text: layer.text,
+      parsed,
+      adapter: layer.adapter,
+      options: this.settings.options,
+      classify: (value, context, offset) => this.classifyAt(value, context, layer.toTop(offset)),
+      edit: (edit) => {
+        this.collected.edits.push({
+          start: layer.toTop(edit.start),
+          end: layer.toTop(edit.end),
+          text: layer.encode(edit.text),
+          order,
+        });
+      },
+      site: (draft) => {
+        const { offset, ...rest } = draft;
+        const { line, column } = this.lines.position(layer.toTop(offset));
+        this.collected.sites.push({ file: this.path, line, column, transform: transform.name, ...rest, order });
+      },
+    };
+  }
+}
+
+/** One site per location: the transform that changed it, else the first that decided it. */
+function dedupeSites(sites: Array<Site & { order: number }>): Site[] {
+  const byLocation = new Map<string, Site & { order: number }>();
+  for (const site of sites) {
+    const key = `${site.line}:${site.column}`;
+    const kept = byLocation.get(key);
+    const better = !kept || (site.status === 'upgraded' && kept.status !== 'upgraded') ||
+      (site.status === kept.status && site.order < kept.order);
+    if (better) byLocation.set(key, site);
+  }
+  return [...byLocation.values()]
+    .sort((a, b) => a.line - b.line || a.column - b.column)
+    .map(({ order: _order, ...site }) => site);
+}
+
+/** Applies non-overlapping edits; insertions at one point keep transform order. */
+export function applyEdits(text: string, edits: ReadonlyArray<Edit & { order?: number }>): string {
+  const sorted = [...edits].sort((a, b) => a.start - b.start || a.end - b.end || (a.order ?? 0) - (b.order ?? 0));
+  let out = '';
+  let cursor = 0;
+  for (const edit of sorted) {
+    if (edit.start < cursor) throw new Error(`overlapping edits at offset ${edit.start}`);
+    out += text.slice(cursor, edit.start) + edit.text;
+    cursor = edit.end;
+  }
+  return out + text.slice(cursor);
+}
+
+function parseLayers(adapter: LanguageAdapter, text: string, path: string): { parsed: unknown; regionFailures: Set<string> } {
+  const parsed = adapter.parse(maskBom(text), path);
+  const regionFailures = new Set<string>();
+  const visit = (outerAdapter: LanguageAdapter, outerParsed: unknown, outerText: string): void => {
+    for (const region of outerAdapter.regions?.(outerParsed, outerText) ?? []) {
+      const inner = adapterById(region.language);
+      try {
+        visit(inner, inner.parse(maskBom(region.text), path), region.text);
+      } catch {
+        regionFailures.add(region.label);
+      }
+    }
+  };
+  visit(adapter, parsed, text);
+  return { parsed, regionFailures };
+}
+
+/** The new text must parse with the same parser, and no region may newly fail. */
+function verify(adapter: LanguageAdapter, before: Set<string>, newText: string, path: string): string | null {
+  try {
+    const { regionFailures } = parseLayers(adapter, newText, path);
+    const broken = [...regionFailures].find((label) => !before.has(label));
+    return broken ? `${broken} no longer parses after the edit` : null;
+  } catch (err) {
+    return `the new text does not parse: ${err instanceof Error ? err.message : String(err)}`;
+  }
+}
+
+export function processText(path: string, text: string, settings: EngineSettings): FileOutcome {
+  const adapter = adapterFor(path);
+  const transforms = settings.transforms.filter((t) => t.prefilter.test(text));
+  const outcome: FileOutcome = { newText: null, sites: [], errors: [], failed: false, parsed: false };
+  if (!adapter || transforms.length === 0) return outcome;
+
+  let layers;
+  try {
+    layers = parseLayers(adapter, text, path);
+  } catch (err) {
+    return { ...outcome, errors: [parseError(path, err)], failed: true, parsed: true };
+  }
+  const run = new FileRun(path, text, settings, transforms);
+  run.runLayer({ adapter, text, toTop: identity, encode: identity, label: path }, layers.parsed);
+  const { edits, sites, regionErrors } = run.collected;
+  outcome.parsed = true;
+  outcome.sites = dedupeSites(sites);
+  outcome.errors = regionErrors;
+  if (edits.length === 0) return outcome;
+
+  let newText: string;
+  try {
+    newText = applyEdits(text, edits);
+  } catch (err) {
+    return { ...outcome, errors: [...regionErrors, parseError(path, err)], failed: true };
+  }
+  if (newText === text) return outcome;
+  const problem = verify(adapter, layers.regionFailures, newText, path);
+  if (problem) {
+    return { ...outcome, errors: [...regionErrors, { file: path, line: null, message: `${problem}; file left untouched` }], failed: true };
+  }
+  outcome.newText = newText;
+  return outcome;
+}

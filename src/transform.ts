@@ -1,0 +1,34 @@
+import type { Decision } from './policy/classify.js';
+import type { LanguageAdapter } from './languages/types.js';
+import type { Edit, LanguageId, SiteDraft, StringContext } from './types.js';
+
+/** Options that change what transforms do (the command line and config decide them). */
+export interface TransformOptions {
+  /** --all or config upgradeAll: pinned-context and older-family sites are upgraded too. */
+  all: boolean;
+}
+
+/** What a transform handler gets for one parsed text (a file or a region of one). */
+export interface HandlerContext<P = unknown> {
+  path: string;
+  language: LanguageId;
+  text: string;
+  parsed: P;
+  adapter: LanguageAdapter<P>;
+  options: TransformOptions;
+  /** The site policy for a model string at `offset` in `text`; null: not a site. */
+  classify(value: string, context: StringContext, offset: number): Decision | null;
+  edit(edit: Edit): void;
+  site(site: Omit<SiteDraft, 'transform'>): void;
+}
+
+export type Handler = (ctx: HandlerContext<any>) => void;
+
+/** A transform: a name, a one-line description, a cheap text prefilter and a handler per language. */
+export interface Transform {
+  name: string;
+  description: string;
+  /** A file whose text does not match is never parsed for this transform. */
+  prefilter: RegExp;
+  handlers: Partial<Record<LanguageId, Handler>>;
+}

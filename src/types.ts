@@ -1,0 +1,104 @@
+/**
+ * Shared shapes between the runner, the language adapters, the transforms, the policy
+ * and the reports. Offsets are JavaScript string indices into the text they refer to.
+ */
+
+export type Status = 'upgraded' | 'confirmation-needed' | 'blocked' | 'unknown';
+
+export type UpgradeClass =
+  | 'model string only'
+  | 'model string + light prompt rewrite'
+  | 'blocked'
+  | 'unknown';
+
+export type LanguageId =
+  | 'js'
+  | 'python'
+  | 'json'
+  | 'yaml'
+  | 'markdown'
+  | 'notebook'
+  | 'env'
+  | 'toml';
+
+/** Replace text[start, end) with `text`. Insertions have start === end. */
+export interface Edit {
+  start: number;
+  end: number;
+  text: string;
+}
+
+/** A site as a transform reports it: `offset` is into the text the handler was given. */
+export interface SiteDraft {
+  offset: number;
+  transform: string;
+  status: Status;
+  from: string | null;
+  to: string | null;
+  family: string | null;
+  upgradeClass: UpgradeClass;
+  reason: string;
+  reasoningEffort?: string;
+}
+
+/** A site as the report holds it (DESIGN.md, "The report"). */
+export interface Site extends Omit<SiteDraft, 'offset'> {
+  file: string;
+  line: number;
+  column: number;
+  /** Workspace package the file belongs to, when the run found one. */
+  package?: string;
+}
+
+export interface FileError {
+  file: string;
+  line: number | null;
+  message: string;
+}
+
+/** A parse failure, with the 1-based position the parser named. */
+export class SourceError extends Error {
+  constructor(
+    message: string,
+    readonly line: number | null,
+    readonly column: number | null = null,
+  ) {
+    super(message);
+  }
+}
+
+/** Facts about the request (object literal, call or mapping) that holds a model. */
+export interface RequestFacts {
+  /** Sampling parameters the request sends that GPT-5.5 rejects unless effort is none. */
+  sampling: string[];
+  /** The visible reasoning effort, exactly as written, if any. */
+  effort?: string;
+}
+
+/** Syntax facts about a string that is a candidate model site. */
+export interface StringContext {
+  /** Compared rather than used: ===, ==, !=, in, startsWith, includes, match, switch/case. */
+  compared: boolean;
+  /** Part of a type (TypeScript literal type, Python Literal[...]). */
+  inType: boolean;
+  /**
+   * How many model-like strings the enclosing array / list / tuple / set holds, this one
+   * included; 0 when the string is not an element of such a collection.
+   */
+  collectionModels: number;
+  /** Names the value is assigned to, nearest first: key, property, variable, parameter. */
+  names: string[];
+  /** The requests that use this value as their model (several when a constant is shared). */
+  requests: RequestFacts[];
+}
+
+/**
+ * A string value located by an adapter. [start, end) is the raw text between the
+ * quotes (or the whole unquoted scalar), which equals `value` when nothing is escaped.
+ */
+export interface StringValue {
+  value: string;
+  start: number;
+  end: number;
+  context: StringContext;
+}

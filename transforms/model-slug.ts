@@ -1,0 +1,34 @@
+/**
+ * model-slug: `gpt-5.4` to `gpt-5.5`, `gpt-5.4-pro` to `gpt-5.5-pro`, wherever a string is
+ * exactly a model slug, under the site policy (DESIGN.md, "Policy").
+ */
+import { jscodeshiftTransform } from '../src/jscodeshift.js';
+import { MODEL_PREFILTER } from '../src/policy/slug.js';
+import type { Handler, Transform } from '../src/transform.js';
+
+const upgradeStrings: Handler = (ctx) => {
+  for (const string of ctx.adapter.strings?.(ctx.parsed, ctx.text) ?? []) {
+    const decision = ctx.classify(string.value, string.context, string.start);
+    if (!decision) continue;
+    if (decision.status === 'upgraded' && decision.to !== null) {
+      ctx.edit({ start: string.start, end: string.end, text: decision.to });
+    }
+    ctx.site({ offset: string.start, ...decision });
+  }
+};
+
+export const modelSlug: Transform = {
+  name: 'model-slug',
+  description: 'Replace GPT-5.4 model strings with GPT-5.5 under the site policy; list pinned usages for confirmation',
+  prefilter: MODEL_PREFILTER,
+  handlers: {
+    js: upgradeStrings,
+    python: upgradeStrings,
+    json: upgradeStrings,
+    yaml: upgradeStrings,
+    env: upgradeStrings,
+    toml: upgradeStrings,
+  },
+};
+
+export default jscodeshiftTransform(modelSlug);

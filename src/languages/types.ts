@@ -13,6 +13,8 @@ export interface Region {
   encode(text: string): string;
   /** For error messages: "```python fence", "code cell 3". */
   label: string;
+  /** The path the inner adapter parses as, when the language needs it (`README.md.tsx` for a tsx fence). */
+  path?: string;
 }
 
 export interface LanguageAdapter<P = unknown> {

@@ -109,7 +109,7 @@ class FileRun {
     };
     let parsed: unknown;
     try {
-      parsed = adapter.parse(maskBom(region.text), this.path);
+      parsed = adapter.parse(maskBom(region.text), region.path ?? this.path);
     } catch (err) {
       const line = this.lines.position(layer.toTop(0)).line - 1;
       this.collected.regionErrors.push(parseError(this.path, err, line, `${region.label} does not parse; left as is`));
@@ -179,7 +179,7 @@ function parseLayers(adapter: LanguageAdapter, text: string, path: string): { pa
     for (const region of outerAdapter.regions?.(outerParsed, outerText) ?? []) {
       const inner = adapterById(region.language);
       try {
-        visit(inner, inner.parse(maskBom(region.text), path), region.text);
+        visit(inner, inner.parse(maskBom(region.text), region.path ?? path), region.text);
       } catch {
         regionFailures.add(region.label);
       }

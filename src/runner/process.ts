@@ -1,0 +1,61 @@
+/** One file: read, run the engine. Pure of writes, so it runs the same in a worker thread. */
+import { globMatcher, type Config } from '../policy/config.js';
+import { findTransform } from '../registry.js';
+import type { Transform, TransformOptions } from '../transform.js';
+import type { FileError, Site } from '../types.js';
+import { processText, type EngineSettings } from './engine.js';
+import { readSource } from './io.js';
+
+/** Settings that cross a worker boundary: plain data only. */
+export interface RunSettings {
+  transforms: string[];
+  options: TransformOptions;
+  config: Config;
+}
+
+export interface FileJob {
+  path: string;
+  absolute: string;
+}
+
+export interface FileResult {
+  path: string;
+  absolute: string;
+  /** Present when the file would change. */
+  change?: { before: string; after: string };
+  sites: Site[];
+  errors: FileError[];
+  failed: boolean;
+}
+
+export function engineSettings(settings: RunSettings): EngineSettings {
+  const transforms = settings.transforms.map((name) => {
+    const transform = findTransform(name);
+    if (!transform) throw new Error(`unknown transform ${name}`);
+    return transform;
+  });
+  return fromTransforms(transforms, settings);
+}
+
+export function fromTransforms(transforms: Transform[], settings: Omit<RunSettings, 'transforms'>): EngineSettings {
+  return {
+    transforms,
+    options: settings.options,
+    excluded: globMatcher(settings.config.exclude, settings.config.root),
+    pinned: globMatcher(settings.config.pinned, settings.config.root),
+  };
+}
+
+export function processFile(job: FileJob, settings: EngineSettings): FileResult {
+  const base = { path: job.path, absolute: job.absolute };
+  const read = readSource(job.absolute);
+  if (read.kind === 'skipped') {
+    const errors = read.report ? [{ file: job.path, line: null, message: read.reason }] : [];
+    return { ...base, sites: [], errors, failed: false };
+  }
+  if (read.kind === 'error') return { ...base, sites: [], errors: [{ file: job.path, line: null, message: read.message }], failed: true };
+  const outcome = processText(job.path, read.text, settings);
+  const result: FileResult = { ...base, sites: outcome.sites, errors: outcome.errors, failed: outcome.failed };
+  if (outcome.newText !== null) result.change = { before: read.text, after: outcome.newText };
+  return result;
+}

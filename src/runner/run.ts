@@ -1,0 +1,116 @@
+/**
+ * A whole run: config, file list, processing, verification and writes. The only module
+ * (with its helpers in this folder) that touches the target's file system.
+ */
+import { existsSync, readFileSync, statSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { CONFIG_FILE, ConfigError, EMPTY_CONFIG, parseConfig, type Config } from '../policy/config.js';
+import { initLanguages } from '../languages/index.js';
+import type { FileChange, RunResult } from '../report/model.js';
+import type { FileError, Site } from '../types.js';
+import { displayPath, findFiles, inShard, UsageError } from './files.js';
+import { workTreeState } from './git.js';
+import { writeAtomically } from './io.js';
+import { engineSettings, processFile, type FileResult, type RunSettings } from './process.js';
+
+export interface RunRequest {
+  cwd: string;
+  inputs: string[];
+  transforms: string[];
+  all: boolean;
+  configPath: string | null;
+  /** Write the changes (false for --dry, --check, --json-only and --patch runs). */
+  write: boolean;
+  force: boolean;
+  extensions: string[];
+  ignorePatterns: string[];
+  gitignore: boolean;
+  shard: { index: number; count: number } | null;
+  /** Called for progress reporting after each file. */
+  onFile?: (done: number, total: number, changed: number) => void;
+  warn?: (message: string) => void;
+}
+
+/** The config named by --config, else the nearest gpt55-codemod.config.yaml above the first path. */
+export function loadConfig(cwd: string, inputs: string[], explicit: string | null): Config {
+  let file: string | null = null;
+  if (explicit) {
+    file = resolve(cwd, explicit);
+    if (!existsSync(file)) throw new ConfigError(`${explicit}: config file not found`);
+  } else {
+    const start = resolve(cwd, inputs.find((p) => existsSync(resolve(cwd, p))) ?? '.');
+    for (let dir = statSync(start).isDirectory() ? start : dirname(start); ; dir = dirname(dir)) {
+      if (existsSync(join(dir, CONFIG_FILE))) {
+        file = join(dir, CONFIG_FILE);
+        break;
+      }
+      if (dirname(dir) === dir) break;
+    }
+  }
+  if (!file) return EMPTY_CONFIG;
+  const root = displayPath(cwd, dirname(file));
+  return parseConfig(readFileSync(file, 'utf8'), displayPath(cwd, file), root === '.' ? '' : root);
+}
+
+function guardWorkTree(request: RunRequest): void {
+  if (!request.write) return;
+  const state = workTreeState(request.inputs, request.cwd);
+  if (state.kind === 'not-git') request.warn?.('not a git work tree: changes will be written without a safety net');
+  if (state.kind === 'dirty' && !request.force) {
+    const listed = state.files.slice(0, 5).join(', ') + (state.files.length > 5 ? ', ...' : '');
+    throw new UsageError(`uncommitted changes under the given paths (${listed}); commit or stash them, or pass --force`);
+  }
+}
+
+export async function run(request: RunRequest): Promise<RunResult> {
+  const config = loadConfig(request.cwd, request.inputs, request.configPath);
+  guardWorkTree(request);
+  await initLanguages();
+  const settings: RunSettings = { transforms: request.transforms, options: { all: request.all || config.upgradeAll }, config };
+  const files = (await findFiles(request.inputs, {
+    cwd: request.cwd,
+    extensions: request.extensions,
+    ignorePatterns: request.ignorePatterns,
+    gitignore: request.gitignore,
+  })).filter((f) => inShard(f.path, request.shard));
+
+  const engine = engineSettings(settings);
+  const results: FileResult[] = [];
+  let changed = 0;
+  for (const file of files) {
+    const result = processFile(file, engine);
+    if (result.change) changed++;
+    results.push(result);
+    request.onFile?.(results.length, files.length, changed);
+  }
+  return collect(results, request);
+}
+
+/** Writes (when asked) and folds the per-file results into one RunResult. */
+function collect(results: FileResult[], request: RunRequest): RunResult {
+  const sites: Site[] = [];
+  const errors: FileError[] = [];
+  const changes: FileChange[] = [];
+  let filesErrored = 0;
+  for (const result of results) {
+    let failed = result.failed;
+    errors.push(...result.errors);
+    if (result.change) {
+      const problem = request.write ? writeAtomically(result.absolute, result.change.before, result.change.after) : null;
+      if (problem) {
+        errors.push({ file: result.path, line: null, message: problem });
+        failed = true;
+      } else {
+        changes.push({ file: result.path, ...result.change });
+      }
+    }
+    // A file that could not be written keeps its sites, but none of them was upgraded.
+    sites.push(...(failed && result.change ? result.sites.map(unwritten) : result.sites));
+    if (failed) filesErrored++;
+  }
+  return { filesScanned: results.length, filesChanged: changes.length, filesErrored, sites, errors, changes };
+}
+
+function unwritten(site: Site): Site {
+  return site.status === 'upgraded' ? { ...site, status: 'unknown', reason: `not written: ${site.reason}` } : site;
+}

@@ -5,6 +5,8 @@
  *   <case>.options.json   optional: {"path": "tests/x.py", "all": true} (path the policy sees)
  *   <case>.sites.txt      optional: the expected sites, one per line:
  *                         `line:column transform status from -> to`
+ *   <case>.errors.txt     optional: the errors the run must report (a part that does not parse
+ *                         and is left as is), one per line: `line message`; without it, none
  * Each case also runs a second time on its output, which must change nothing and report
  * no upgrade (idempotence).
  */
@@ -26,6 +28,7 @@ interface FixtureCase {
   path: string;
   all: boolean;
   sites: string[] | null;
+  errors: string[];
 }
 
 function loadCases(): FixtureCase[] {
@@ -42,6 +45,7 @@ function loadCases(): FixtureCase[] {
       };
       const options = JSON.parse(read('options.json') ?? '{}') as { path?: string; all?: boolean };
       const sites = read('sites.txt');
+      const errors = read('errors.txt');
       cases.push({
         transform,
         name,
@@ -50,6 +54,7 @@ function loadCases(): FixtureCase[] {
         path: options.path ?? `src/${name}.${ext}`,
         all: options.all ?? false,
         sites: sites === null ? null : sites.split('\n').filter((l) => l.trim() !== ''),
+        errors: errors === null ? [] : errors.split('\n').filter((l) => l.trim() !== ''),
       });
     }
   }
@@ -71,7 +76,7 @@ describe.each([...new Set(cases.map((c) => c.transform))])('%s', (transformName)
     const transform = findTransform(fixture.transform) ?? fail(`no transform ${fixture.transform}`);
     const settings = fixtureSettings([transform], fixture.all);
     const first = processText(fixture.path, fixture.input, settings);
-    expect(first.errors).toEqual([]);
+    expect(first.errors.map((e) => `${e.line ?? '-'} ${e.message}`)).toEqual(fixture.errors);
     expect(first.newText ?? fixture.input).toBe(fixture.output);
     if (fixture.sites) expect(first.sites.map(formatSiteLine)).toEqual(fixture.sites);
 

@@ -61,3 +61,8 @@ export function buildReport(result: RunResult): Report {
     errors: result.errors,
   };
 }
+
+/** `file:line:col`, the form terminals and editors turn into a link. */
+export function siteLocation(site: Site): string {
+  return `${site.file}:${site.line}:${site.column}`;
+}

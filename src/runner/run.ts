@@ -11,7 +11,8 @@ import type { FileError, Site } from '../types.js';
 import { displayPath, findFiles, inShard, UsageError } from './files.js';
 import { workTreeState } from './git.js';
 import { writeAtomically } from './io.js';
-import { engineSettings, processFile, type FileResult, type RunSettings } from './process.js';
+import { processAll } from './pool.js';
+import { engineSettings, type FileResult, type RunSettings } from './process.js';
 
 export interface RunRequest {
   cwd: string;
@@ -26,6 +27,7 @@ export interface RunRequest {
   ignorePatterns: string[];
   gitignore: boolean;
   shard: { index: number; count: number } | null;
+  workers: number;
   /** Called for progress reporting after each file. */
   onFile?: (done: number, total: number, changed: number) => void;
   warn?: (message: string) => void;
@@ -74,15 +76,19 @@ export async function run(request: RunRequest): Promise<RunResult> {
     gitignore: request.gitignore,
   })).filter((f) => inShard(f.path, request.shard));
 
-  const engine = engineSettings(settings);
   const results: FileResult[] = [];
   let changed = 0;
-  for (const file of files) {
-    const result = processFile(file, engine);
-    if (result.change) changed++;
-    results.push(result);
-    request.onFile?.(results.length, files.length, changed);
-  }
+  await processAll({
+    files,
+    workers: request.workers,
+    settings,
+    engine: engineSettings(settings),
+    onResult: (result) => {
+      if (result.change) changed++;
+      results.push(result);
+      request.onFile?.(results.length, files.length, changed);
+    },
+  });
   return collect(results, request);
 }
 

@@ -1,0 +1,254 @@
+/** Argument parsing and exit codes; everything else lives in the runner and the reports. */
+import { readFileSync, writeFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import { ConfigError } from './policy/config.js';
+import { findTransform, TRANSFORMS } from './registry.js';
+import { renderJson, readReport } from './report/json.js';
+import { renderMarkdown } from './report/markdown.js';
+import { mergeReports } from './report/merge.js';
+import { buildReport, VERSION, type Report, type RunResult } from './report/model.js';
+import { renderSarif } from './report/sarif.js';
+import { renderSummary } from './report/text.js';
+import { renderPatch, unifiedDiff } from './report/diff.js';
+import { UsageError } from './runner/files.js';
+import { run } from './runner/run.js';
+import { defaultWorkers } from './runner/pool.js';
+import { ProgressBar } from './runner/progress.js';
+
+export const HELP = `gpt55-codemod ${VERSION}: upgrade code that calls the OpenAI API from GPT-5.4 to GPT-5.5
+
+Usage:
+  gpt55-codemod <transform|upgrade> [paths...] [options]
+  gpt55-codemod list
+  gpt55-codemod merge-reports <a.json> <b.json>... [--report <file>]
+
+Commands:
+  upgrade                 run every transform, in order, in one pass
+                            gpt55-codemod upgrade .
+  <transform>             run one transform (also transforms/<name> or its file path)
+                            gpt55-codemod transforms/model-slug src --dry
+  list                    print the transforms with their descriptions
+                            gpt55-codemod list
+  merge-reports           combine JSON reports from shards or repositories
+                            gpt55-codemod merge-reports shard-1.json shard-2.json --report all.md
+
+Paths default to "."; files, folders and globs ("packages/*/src") are accepted.
+
+Options:
+  -d, --dry               write nothing; print a unified diff per changed file and the summary
+                            gpt55-codemod upgrade src --dry
+      --json              print the JSON report on stdout instead of diffs and summary
+                            gpt55-codemod upgrade . --dry --json > report.json
+      --report <file>     also write the report; format by extension: .json, .md, .sarif
+                            gpt55-codemod upgrade . --report gpt55.sarif
+      --patch <file>      write all changes as one unified diff for git apply (writes nothing else)
+                            gpt55-codemod upgrade . --patch gpt55.patch && git apply gpt55.patch
+      --all               upgrade all model usage: pinned-context sites and older families too
+                          (never dated snapshots, mini/nano, fine-tunes or third-party models)
+                            gpt55-codemod model-slug src --all
+      --config <file>     config file (default: gpt55-codemod.config.yaml found walking up)
+                            gpt55-codemod upgrade . --config ci/gpt55.yaml
+      --force             write into a git work tree that has uncommitted changes
+                            gpt55-codemod upgrade src --force
+      --check             write nothing; exit 1 if any site would be upgraded, needs
+                          confirmation or is blocked (a CI gate)
+                            gpt55-codemod upgrade . --check
+      --workers <n>       worker threads (default: cores minus one, at least one)
+                            gpt55-codemod upgrade . --workers 4
+      --shard <k/n>       process only shard k of n (deterministic; merge the JSON reports)
+                            gpt55-codemod upgrade . --shard 2/4 --json > shard-2.json
+      --extensions <list> only these extensions (comma-separated; .env for env files)
+                            gpt55-codemod upgrade . --extensions ts,tsx,py
+      --ignore-pattern <glob>  skip matching paths (repeatable)
+                            gpt55-codemod upgrade . --ignore-pattern "legacy/**"
+      --no-gitignore      also look at files that .gitignore excludes
+                            gpt55-codemod upgrade . --no-gitignore
+      --quiet             print only errors (and the report where asked)
+                            gpt55-codemod upgrade . --quiet --report gpt55.json
+      --verbose           also list every site, upgraded ones included
+                            gpt55-codemod upgrade . --dry --verbose
+  -h, --help              this text
+  -v, --version           the version
+
+Exit codes: 0 done; 1 some file failed (parse error, unreadable, verify failed) or
+--check found work; 2 bad usage or config.
+`;
+
+const OPTIONS = {
+  dry: { type: 'boolean', short: 'd' },
+  json: { type: 'boolean' },
+  report: { type: 'string' },
+  patch: { type: 'string' },
+  all: { type: 'boolean' },
+  config: { type: 'string' },
+  force: { type: 'boolean' },
+  check: { type: 'boolean' },
+  workers: { type: 'string' },
+  shard: { type: 'string' },
+  extensions: { type: 'string' },
+  'ignore-pattern': { type: 'string', multiple: true },
+  'no-gitignore': { type: 'boolean' },
+  quiet: { type: 'boolean' },
+  verbose: { type: 'boolean' },
+  help: { type: 'boolean', short: 'h' },
+  version: { type: 'boolean', short: 'v' },
+} as const;
+
+type Flags = ReturnType<typeof parseFlags>['values'];
+
+function parseFlags(argv: string[]) {
+  try {
+    return parseArgs({ args: argv, options: OPTIONS, allowPositionals: true, strict: true });
+  } catch (err) {
+    throw new UsageError((err as Error).message.replace(/\. To specify.*$/s, ''));
+  }
+}
+
+function parseShard(value: string | undefined): { index: number; count: number } | null {
+  if (value === undefined) return null;
+  const match = /^(\d+)\/(\d+)$/.exec(value);
+  const index = Number(match?.[1]);
+  const count = Number(match?.[2]);
+  if (!match || count < 1 || index < 1 || index > count) throw new UsageError(`--shard ${value}: expected k/n with 1 <= k <= n`);
+  return { index, count };
+}
+
+function parseWorkers(value: string | undefined): number | null {
+  if (value === undefined) return null;
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 1) throw new UsageError(`--workers ${value}: expected a whole number of at least 1`);
+  return n;
+}
+
+function reportText(report: Report, file: string): string {
+  if (file.endsWith('.json')) return renderJson(report);
+  if (file.endsWith('.md')) return renderMarkdown(report);
+  if (file.endsWith('.sarif')) return renderSarif(report);
+  throw new UsageError(`--report ${file}: the extension must be .json, .md or .sarif`);
+}
+
+interface Io {
+  cwd: string;
+  stdout: (text: string) => void;
+  stderr: (text: string) => void;
+  /** Colour and progress only on a terminal. */
+  tty: boolean;
+}
+
+const defaultIo = (): Io => ({
+  cwd: process.cwd(),
+  stdout: (text) => process.stdout.write(text),
+  stderr: (text) => process.stderr.write(text),
+  tty: process.stdout.isTTY === true,
+});
+
+function resolveTransforms(command: string): string[] {
+  if (command === 'upgrade') return TRANSFORMS.map((t) => t.name);
+  const transform = findTransform(command);
+  if (!transform) {
+    throw new UsageError(`unknown transform "${command}" (known: ${TRANSFORMS.map((t) => t.name).join(', ')}; or upgrade, list, merge-reports)`);
+  }
+  return [transform.name];
+}
+
+function mergeCommand(files: string[], flags: Flags, io: Io): number {
+  if (files.length === 0) throw new UsageError('merge-reports needs at least one JSON report');
+  const reports = files.map((file) => {
+    let text: string;
+    try {
+      text = readFileSync(resolve(io.cwd, file), 'utf8');
+    } catch {
+      throw new UsageError(`${file}: cannot read`);
+    }
+    try {
+      return readReport(text, file);
+    } catch (err) {
+      throw new UsageError((err as Error).message);
+    }
+  });
+  const merged = mergeReports(reports);
+  if (flags.report) writeFileSync(resolve(io.cwd, flags.report), reportText(merged, flags.report));
+  if (flags.json || !flags.report) io.stdout(renderJson(merged));
+  return 0;
+}
+
+function print(result: RunResult, report: Report, flags: Flags, io: Io): void {
+  if (flags.json) {
+    io.stdout(renderJson(report));
+    return;
+  }
+  if (flags.quiet) {
+    for (const e of report.errors) io.stderr(`${e.file}${e.line ? `:${e.line}` : ''}  ${e.message}\n`);
+    return;
+  }
+  if (flags.dry) for (const change of result.changes) io.stdout(unifiedDiff(change, { color: io.tty }));
+  if (flags.verbose) {
+    for (const s of report.sites) io.stdout(`${s.file}:${s.line}:${s.column}  ${s.status}  ${s.from} -> ${s.to ?? '(none)'}  ${s.reason}\n`);
+  }
+  io.stdout(renderSummary(report, { color: io.tty }));
+}
+
+function exitCode(report: Report, flags: Flags): number {
+  if (report.summary.filesErrored > 0) return 1;
+  const { sites } = report.summary;
+  if (flags.check && sites.upgraded + sites['confirmation-needed'] + sites.blocked > 0) return 1;
+  return 0;
+}
+
+async function runCommand(command: string, positionals: string[], flags: Flags, io: Io): Promise<number> {
+  const transforms = resolveTransforms(command);
+  const quietOutput = flags.json === true || flags.quiet === true || !io.tty;
+  const progress = quietOutput ? null : new ProgressBar(io.stderr);
+  const result = await run({
+    cwd: io.cwd,
+    inputs: positionals.length > 0 ? positionals : ['.'],
+    transforms,
+    all: flags.all === true,
+    configPath: flags.config ?? null,
+    write: !flags.dry && !flags.check && !flags.patch,
+    force: flags.force === true,
+    extensions: (flags.extensions ?? '').split(',').map((e) => e.trim()).filter(Boolean),
+    ignorePatterns: flags['ignore-pattern'] ?? [],
+    gitignore: flags['no-gitignore'] !== true,
+    shard: parseShard(flags.shard),
+    workers: parseWorkers(flags.workers) ?? defaultWorkers(),
+    onFile: progress ? (done, total, changed) => progress.update(done, total, changed) : undefined,
+    warn: (message) => {
+      if (!flags.quiet && !flags.json) io.stderr(`warning: ${message}\n`);
+    },
+  });
+  progress?.finish();
+  const report = buildReport(result);
+  if (flags.patch) writeFileSync(resolve(io.cwd, flags.patch), renderPatch(result.changes));
+  if (flags.report) writeFileSync(resolve(io.cwd, flags.report), reportText(report, flags.report));
+  print(result, report, flags, io);
+  return exitCode(report, flags);
+}
+
+export async function main(argv: string[], io: Io = defaultIo()): Promise<number> {
+  try {
+    const { values: flags, positionals } = parseFlags(argv);
+    if (flags.version) {
+      io.stdout(`${VERSION}\n`);
+      return 0;
+    }
+    const [command, ...rest] = positionals;
+    if (flags.help || !command) {
+      (command || flags.help ? io.stdout : io.stderr)(HELP);
+      return flags.help ? 0 : 2;
+    }
+    if (command === 'list') {
+      for (const t of TRANSFORMS) io.stdout(`${t.name.padEnd(24)}${t.description}\n`);
+      return 0;
+    }
+    if (command === 'merge-reports') return mergeCommand(rest, flags, io);
+    return await runCommand(command, rest, flags, io);
+  } catch (err) {
+    if (err instanceof UsageError || err instanceof ConfigError) {
+      io.stderr(`gpt55-codemod: ${err.message}\n`);
+      return 2;
+    }
+    throw err;
+  }
+}

@@ -1,0 +1,160 @@
+import type { FamilyBucket } from '../policy/catalog.js';
+import { isModelLike, parseSlug } from '../policy/slug.js';
+import type { Site } from '../types.js';
+import { type Report, siteLocation, STATUSES } from './model.js';
+
+/** The upgrade guide's summary sections, in its order. */
+const SECTIONS = [
+  'Current model usage',
+  'Model-string updates',
+  'Reasoning-effort handling',
+  'Prompt updates',
+  'Structured output and formatting assessment',
+  'Tool-use assessment',
+  'Phase assessment',
+  'Compatibility check',
+  'Validation performed',
+] as const;
+
+type Section = (typeof SECTIONS)[number];
+
+const UNCLEAR = 'third-party/unclear';
+type Bucket = FamilyBucket | typeof UNCLEAR;
+const BUCKETS: Bucket[] = ['GPT-5.4', 'GPT-5.3/5.2-Codex', 'earlier GPT-5.x', 'GPT-4o/4.1', 'o-series', UNCLEAR];
+
+const NO_SITES = 'No sites.';
+
+/**
+ * Where a site is discussed. A blocked model string is a compatibility finding (the
+ * request needs a code change), not a string update. Sites of a transform given as a
+ * file path have no section of their own and are listed with the compatibility check.
+ */
+function sectionOf(site: Site): Section {
+  switch (site.transform) {
+    case 'model-slug':
+      return site.status === 'blocked' ? 'Compatibility check' : 'Model-string updates';
+    case 'prompts':
+      return 'Prompt updates';
+    case 'computer-use':
+      return 'Tool-use assessment';
+    case 'phase-replay':
+      return 'Phase assessment';
+    default:
+      return 'Compatibility check';
+  }
+}
+
+/** The reviewer's report: the upgrade guide's nine sections, every site under its own. */
+export function renderMarkdown(report: Report): string {
+  const body: Record<Section, string[]> = {
+    'Current model usage': currentUsage(report.sites),
+    'Model-string updates': siteTable(report.sites, 'Model-string updates'),
+    'Reasoning-effort handling': effortTable(report.sites),
+    'Prompt updates': siteTable(report.sites, 'Prompt updates'),
+    // No transform reports here: say so rather than imply the code was assessed.
+    'Structured output and formatting assessment': [
+      'No sites. No transform assesses structured-output or formatting code; review `response_format` / `text.format` usage by hand.',
+    ],
+    'Tool-use assessment': siteTable(report.sites, 'Tool-use assessment'),
+    'Phase assessment': siteTable(report.sites, 'Phase assessment'),
+    'Compatibility check': siteTable(report.sites, 'Compatibility check'),
+    'Validation performed': validation(report),
+  };
+  const { summary } = report;
+  const counts = STATUSES.map((s) => `${summary.sites[s]} ${s}`).join(', ');
+  const lines = [
+    `# Upgrade to ${report.target}: ${report.tool} ${report.version} report`,
+    '',
+    `${summary.filesScanned} files scanned, ${summary.filesChanged} changed, ${summary.filesErrored} errored; sites: ${counts}.`,
+  ];
+  for (const section of SECTIONS) lines.push('', `## ${section}`, '', ...body[section]);
+  return `${lines.join('\n')}\n`;
+}
+
+function bucketOf(model: string): Bucket {
+  return parseSlug(model)?.entry.bucket ?? UNCLEAR;
+}
+
+function currentUsage(sites: Site[]): string[] {
+  const models = sites.filter((site) => site.from !== null && isModelLike(site.from));
+  const usage = models.length === 0 ? ['No model strings found.'] : familyTable(models);
+  const pending = sites.filter((site) => site.status === 'confirmation-needed');
+  const checklist = pending.map(
+    (site) => `- [ ] ${code(siteLocation(site))} ${code(site.from ?? '-')} ${inline(site.reason)}`,
+  );
+  return [
+    ...usage,
+    '',
+    'Confirmation needed (left as is; tick each one once its owner has decided):',
+    '',
+    ...(checklist.length > 0 ? checklist : ['None.']),
+  ];
+}
+
+function familyTable(models: Site[]): string[] {
+  const rows = BUCKETS.flatMap((bucket) => {
+    const inBucket = models.filter((site) => bucketOf(site.from!) === bucket);
+    if (inBucket.length === 0) return [];
+    return [[bucket, ...STATUSES.map((status) => String(inBucket.filter((s) => s.status === status).length))]];
+  });
+  return table(['Source family', ...STATUSES], rows);
+}
+
+function siteTable(sites: Site[], section: Section): string[] {
+  const listed = sites.filter((site) => sectionOf(site) === section);
+  if (listed.length === 0) return [NO_SITES];
+  return table(
+    ['Location', 'Transform', 'Status', 'From', 'To', 'Class', 'Reason'],
+    listed.map((site) => [
+      siteLocation(site), site.transform, site.status, site.from ?? '-', site.to ?? '-', site.upgradeClass, site.reason,
+    ]),
+  );
+}
+
+function effortTable(sites: Site[]): string[] {
+  const upgraded = sites.filter((site) => site.status === 'upgraded');
+  if (upgraded.length === 0) return [NO_SITES];
+  return [
+    'GPT-5.4 defaulted to reasoning effort `none`; GPT-5.5 defaults to `medium`. A visible setting was kept as written.',
+    '',
+    ...table(
+      ['Location', 'From', 'To', 'Reasoning effort'],
+      upgraded.map((site) => [siteLocation(site), site.from ?? '-', site.to ?? '-', site.reasoningEffort ?? 'not recorded']),
+    ),
+  ];
+}
+
+function validation(report: Report): string[] {
+  const { summary, errors } = report;
+  const errorLines = errors.map(
+    (e) => `  - ${code(e.line === null ? e.file : `${e.file}:${e.line}`)} ${inline(e.message)}`,
+  );
+  return [
+    `- Files scanned: ${summary.filesScanned}; changed: ${summary.filesChanged}; errored: ${summary.filesErrored}.`,
+    '- Every changed file was re-parsed with the parser that read it before it was written; a file that did not re-parse was left untouched and is listed as an error.',
+    errors.length === 0 ? '- Errors: none.' : '- Errors:',
+    ...errorLines,
+  ];
+}
+
+function table(header: string[], rows: string[][]): string[] {
+  const line = (cells: string[]): string => `| ${cells.map(cell).join(' | ')} |`;
+  return [line(header), `|${header.map(() => '---').join('|')}|`, ...rows.map(line)];
+}
+
+/** A table cell: `|` would end the cell and a backtick would open a code span. */
+function cell(text: string): string {
+  return inline(text).replace(/[|`]/g, (ch) => `\\${ch}`);
+}
+
+function inline(text: string): string {
+  return text.replace(/\s*[\r\n]+\s*/g, ' ');
+}
+
+/** A code span whose fence is longer than any backtick run inside (CommonMark's rule). */
+function code(text: string): string {
+  const longest = Math.max(0, ...(text.match(/`+/g) ?? []).map((run) => run.length));
+  const fence = '`'.repeat(longest + 1);
+  const pad = text.startsWith('`') || text.endsWith('`') ? ' ' : '';
+  return `${fence}${pad}${inline(text)}${pad}${fence}`;
+}

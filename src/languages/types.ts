@@ -23,6 +23,8 @@ export interface LanguageAdapter<P = unknown> {
   files: RegExp;
   /** Extensions the file finder looks for by default (no dot; whole names like `.env` allowed). */
   extensions: string[];
+  /** The parser skips a byte-order mark itself; others get it hidden behind a space. */
+  readsBom?: boolean;
   /** Asynchronous set-up (a WebAssembly grammar) run once before the first parse. */
   init?(): Promise<void>;
   /** Parses text; throws SourceError with a 1-based line on bad input. */

@@ -51,7 +51,7 @@ function pinnedContext(input: SiteInput): string | null {
   if (context.inType) return 'part of a type';
   if (context.collectionModels >= 2) return `listed beside ${context.collectionModels - 1} other model(s): comparison or catalog code`;
   const named = pinnedName(context.names);
-  if (named) return `assigned to \`${named.name}\`, which names a ${named.word} route`;
+  if (named) return `assigned to \`${named.name}\` ("${named.word}": a route that may be pinned on purpose)`;
   if (input.azure) return 'the file creates an Azure OpenAI client: `model` is a deployment name';
   return null;
 }

@@ -3,7 +3,7 @@
  * Nothing here touches the file system, so the same code serves the CLI, the worker
  * pool and the jscodeshift-compatible default exports.
  */
-import { adapterFor, adapterById } from '../languages/index.js';
+import { adapterFor, adapterIfAny } from '../languages/index.js';
 import type { LanguageAdapter, Region } from '../languages/types.js';
 import { classify, type Decision } from '../policy/classify.js';
 import { createsAzureClient, hasDirective } from '../policy/context.js';
@@ -37,6 +37,8 @@ interface Layer {
   toTop(offset: number): number;
   encode(text: string): string;
   label: string;
+  /** A region inside the file rather than the file itself. */
+  nested: boolean;
 }
 
 interface Collected {
@@ -47,15 +49,29 @@ interface Collected {
 
 const identity = <T>(x: T): T => x;
 
-/** Hides a byte-order mark from parsers without moving any offset. */
-function maskBom(text: string): string {
-  return text.charCodeAt(0) === 0xfeff ? ` ${text.slice(1)}` : text;
+/** Hides a byte-order mark from parsers that do not skip it, without moving any offset. */
+function maskBom(text: string, adapter: LanguageAdapter): string {
+  return text.charCodeAt(0) === 0xfeff && !adapter.readsBom ? ` ${text.slice(1)}` : text;
 }
 
-function parseError(path: string, err: unknown, lineBase = 0, label?: string): FileError {
-  const line = err instanceof SourceError && err.line !== null ? err.line + lineBase : lineBase || null;
-  const message = err instanceof Error ? err.message : String(err);
-  return { file: path, line, message: label ? `${label}: ${message}` : message };
+function errorMessage(err: unknown): string {
+  return err instanceof Error ? err.message : String(err);
+}
+
+function parseError(path: string, err: unknown): FileError {
+  return { file: path, line: err instanceof SourceError ? err.line : null, message: errorMessage(err) };
+}
+
+/** Offset where 1-based `line` starts in `text`. */
+function lineStart(text: string, line: number): number {
+  let offset = 0;
+  for (let i = 1; i < line && offset !== -1; i++) offset = text.indexOf('\n', offset) + 1 || -1;
+  return Math.max(offset, 0);
+}
+
+/** Nested regions name their container too, so two fences in two cells never share a label. */
+function regionLabel(outer: { label: string; nested: boolean }, region: Region): string {
+  return outer.nested ? `${outer.label} > ${region.label}` : region.label;
 }
 
 class FileRun {
@@ -99,20 +115,24 @@ class FileRun {
   }
 
   private runRegion(outer: Layer, region: Region): void {
-    const adapter = adapterById(region.language);
+    const adapter = adapterIfAny(region.language);
+    if (!adapter) return;
     const layer: Layer = {
       adapter,
       text: region.text,
       toTop: (offset) => outer.toTop(region.toOuter(offset)),
       encode: (text) => outer.encode(region.encode(text)),
-      label: region.label,
+      label: regionLabel(outer, region),
+      nested: true,
     };
     let parsed: unknown;
     try {
-      parsed = adapter.parse(maskBom(region.text), region.path ?? this.path);
+      parsed = adapter.parse(maskBom(region.text, adapter), region.path ?? this.path);
     } catch (err) {
-      const line = this.lines.position(layer.toTop(0)).line - 1;
-      this.collected.regionErrors.push(parseError(this.path, err, line, `${region.label} does not parse; left as is`));
+      // The parser's line is inside the region: map its start to the file's line.
+      const inner = err instanceof SourceError && err.line !== null ? lineStart(region.text, err.line) : 0;
+      const line = this.lines.position(layer.toTop(inner)).line;
+      this.collected.regionErrors.push({ file: this.path, line, message: `${layer.label} does not parse; left as is: ${errorMessage(err)}` });
       return;
     }
     this.runLayer(layer, parsed);
@@ -173,19 +193,21 @@ export function applyEdits(text: string, edits: ReadonlyArray<Edit & { order?: n
 }
 
 function parseLayers(adapter: LanguageAdapter, text: string, path: string): { parsed: unknown; regionFailures: Set<string> } {
-  const parsed = adapter.parse(maskBom(text), path);
+  const parsed = adapter.parse(maskBom(text, adapter), path);
   const regionFailures = new Set<string>();
-  const visit = (outerAdapter: LanguageAdapter, outerParsed: unknown, outerText: string): void => {
+  const visit = (outerAdapter: LanguageAdapter, outerParsed: unknown, outerText: string, outer: { label: string; nested: boolean }): void => {
     for (const region of outerAdapter.regions?.(outerParsed, outerText) ?? []) {
-      const inner = adapterById(region.language);
+      const inner = adapterIfAny(region.language);
+      if (!inner) continue;
+      const label = regionLabel(outer, region);
       try {
-        visit(inner, inner.parse(maskBom(region.text), region.path ?? path), region.text);
+        visit(inner, inner.parse(maskBom(region.text, inner), region.path ?? path), region.text, { label, nested: true });
       } catch {
-        regionFailures.add(region.label);
+        regionFailures.add(label);
       }
     }
   };
-  visit(adapter, parsed, text);
+  visit(adapter, parsed, text, { label: path, nested: false });
   return { parsed, regionFailures };
 }
 
@@ -196,7 +218,7 @@ function verify(adapter: LanguageAdapter, before: Set<string>, newText: string, 
     const broken = [...regionFailures].find((label) => !before.has(label));
     return broken ? `${broken} no longer parses after the edit` : null;
   } catch (err) {
-    return `the new text does not parse: ${err instanceof Error ? err.message : String(err)}`;
+    return `the new text does not parse: ${errorMessage(err)}`;
   }
 }
 
@@ -213,7 +235,7 @@ export function processText(path: string, text: string, settings: EngineSettings
     return { ...outcome, errors: [parseError(path, err)], failed: true, parsed: true };
   }
   const run = new FileRun(path, text, settings, transforms);
-  run.runLayer({ adapter, text, toTop: identity, encode: identity, label: path }, layers.parsed);
+  run.runLayer({ adapter, text, toTop: identity, encode: identity, label: path, nested: false }, layers.parsed);
   const { edits, sites, regionErrors } = run.collected;
   outcome.parsed = true;
   outcome.sites = dedupeSites(sites);

@@ -1,0 +1,14 @@
+"""Release notes writer (Windows line endings)."""
+
+from openai import OpenAI
+
+client = OpenAI()
+
+
+def release_notes(changes: list[str]) -> str:
+    response = client.responses.create(
+        model="gpt-5.4",
+        instructions="Turn the change list into short release notes.",
+        input="\n".join(changes),
+    )
+    return response.output_text

@@ -1,0 +1,75 @@
+/**
+ * .env adapter (.env, .env.example, .env.local... anywhere). Line-based by design
+ * (DESIGN.md, "Languages and parsers"): dotenv files are one `KEY=value` per line, and
+ * the dotenv packages only return values, not where they are written. Like dotenv, lines
+ * that are not assignments are skipped rather than errors, so parsing never fails.
+ */
+import { type ConfigEntry, type ConfigMap, type ConfigScalar, configStrings, scalar } from './mapping.js';
+import type { LanguageAdapter } from './types.js';
+
+/** `KEY=`, `export KEY =`: the key and everything up to the value. */
+const ASSIGNMENT = /^[ \t]*(?:export[ \t]+)?([A-Za-z_][A-Za-z0-9_.-]*)[ \t]*=[ \t]*/;
+const QUOTES = new Set(['"', "'", '`']);
+/** An unquoted value ends where whitespace and `#` start a comment. */
+const INLINE_COMMENT = /[ \t]+#.*$/;
+
+interface Line {
+  text: string;
+  start: number;
+}
+
+function lines(text: string): Line[] {
+  const out: Line[] = [];
+  for (let start = 0; start <= text.length;) {
+    const newline = text.indexOf('\n', start);
+    const end = newline === -1 ? text.length : newline;
+    out.push({ text: text.slice(start, end).replace(/\r$/, ''), start });
+    start = end + 1;
+  }
+  return out;
+}
+
+/** The value after `=` (raw text `rest`, starting at `offset`), or null when its quote does not close on this line. */
+function value(rest: string, offset: number): ConfigScalar | null {
+  const quote = rest[0] ?? '';
+  if (!QUOTES.has(quote)) {
+    const raw = rest.replace(INLINE_COMMENT, '').trimEnd();
+    return scalar(raw, { start: offset, end: offset + raw.length });
+  }
+  const close = rest.indexOf(quote, 1);
+  if (close === -1) return null;
+  const raw = rest.slice(1, close);
+  // dotenv expands escapes like \n inside double quotes: such a value is not written as it reads.
+  const exact = quote !== '"' || !raw.includes('\\');
+  return scalar(raw, exact ? { start: offset + 1, end: offset + close } : null);
+}
+
+function parse(text: string): ConfigMap {
+  const entries: ConfigEntry[] = [];
+  const all = lines(text);
+  for (let i = 0; i < all.length; i++) {
+    const line = all[i]!;
+    const match = ASSIGNMENT.exec(line.text);
+    if (!match) continue;
+    const rest = line.text.slice(match[0].length);
+    const parsed = value(rest, line.start + match[0].length);
+    if (parsed) {
+      entries.push({ key: match[1]!, value: parsed });
+      continue;
+    }
+    // A quoted value spanning lines (dotenv allows it): skip to the line that closes it.
+    const quote = rest[0]!;
+    while (i + 1 < all.length && !all[i + 1]!.text.includes(quote)) i++;
+    i++;
+  }
+  return { kind: 'map', entries };
+}
+
+export const env: LanguageAdapter<ConfigMap> = {
+  id: 'env',
+  files: /(^|\/)\.env(\.[^/]+)?$/,
+  // Whole file names for the file finder: `.env` itself and `.env.<anything>`.
+  extensions: ['.env', '.env.*'],
+  parse,
+  strings: (root) => configStrings([root], { requests: false }),
+};

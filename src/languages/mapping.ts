@@ -1,0 +1,134 @@
+/**
+ * What the JSON, YAML, env and TOML adapters share. Each reduces its syntax tree to a
+ * plain key/value tree (ConfigNode) that keeps the raw range of every string that could
+ * be edited; this module finds the model strings in that tree, with the keys they sit
+ * under and the request their mapping describes.
+ */
+import { countModels } from '../policy/classify.js';
+import { isModelLike, splitPrefix } from '../policy/slug.js';
+import { LineIndex } from '../runner/lines.js';
+import { type RequestFacts, SourceError, type StringContext, type StringValue } from '../types.js';
+
+export interface ConfigScalar {
+  kind: 'scalar';
+  /** The value as a string (numbers and booleans as written). */
+  value: string;
+  /** The raw range of a string written exactly as its value (no escapes): only these may be sites. */
+  span: { start: number; end: number } | null;
+}
+
+export interface ConfigEntry {
+  key: string;
+  value: ConfigNode;
+}
+
+export interface ConfigMap {
+  kind: 'map';
+  entries: ConfigEntry[];
+}
+
+export interface ConfigList {
+  kind: 'list';
+  items: ConfigNode[];
+}
+
+export type ConfigNode = ConfigScalar | ConfigMap | ConfigList;
+
+export function scalar(value: string, span: ConfigScalar['span'] = null): ConfigScalar {
+  return { kind: 'scalar', value, span };
+}
+
+/** A SourceError at a character offset of `text`. */
+export function errorAt(message: string, text: string, offset: number): SourceError {
+  const { line, column } = new LineIndex(text).position(offset);
+  return new SourceError(message, line, column);
+}
+
+/** `model`, `modelName`, `model_id`...: the key a request names its model with. */
+const MODEL_KEY = /^model(Name|Id|_name|_id)?$/;
+const SAMPLING_KEYS: Record<string, string> = {
+  temperature: 'temperature', top_p: 'top_p', topP: 'top_p', logprobs: 'logprobs',
+  top_logprobs: 'top_logprobs', topLogprobs: 'top_logprobs',
+};
+const EFFORT_KEYS = new Set(['reasoning_effort', 'reasoningEffort']);
+/**
+ * Where configs nest a request's parameters beside its model: GitHub Models prompt files
+ * (`modelParameters`), promptfoo and LangChain-style configs (`config`, `parameters`,
+ * `model_kwargs`), Agents SDK settings (`modelSettings`).
+ */
+const PARAMETER_KEYS = new Set([
+  'modelParameters', 'model_parameters', 'parameters', 'config',
+  'modelSettings', 'model_settings', 'modelKwargs', 'model_kwargs',
+]);
+
+/** A request names its model under a model key, or as promptfoo does, under `id` with a provider prefix. */
+function namesRequestModel(key: string, value: string): boolean {
+  return MODEL_KEY.test(key) || (key === 'id' && splitPrefix(value).prefix !== '');
+}
+
+function entryValue(map: ConfigMap, key: string): ConfigNode | undefined {
+  return map.entries.find((e) => e.key === key)?.value;
+}
+
+/** Sampling parameters and reasoning effort of the mapping that holds a model; later keys win, as in the parsed config. */
+export function requestFacts(map: ConfigMap): RequestFacts {
+  const sampling = new Set<string>();
+  let effort: string | undefined;
+  const scan = (m: ConfigMap): void => {
+    for (const { key, value } of m.entries) {
+      if (SAMPLING_KEYS[key]) sampling.add(SAMPLING_KEYS[key]);
+      if (EFFORT_KEYS.has(key) && value.kind === 'scalar') effort = value.value;
+      const inner = key === 'reasoning' && value.kind === 'map' ? entryValue(value, 'effort') : undefined;
+      if (inner?.kind === 'scalar') effort = inner.value;
+      if (PARAMETER_KEYS.has(key) && value.kind === 'map') scan(value);
+    }
+  };
+  scan(map);
+  return effort === undefined ? { sampling: [...sampling] } : { sampling: [...sampling], effort };
+}
+
+export interface ConfigWalkOptions {
+  /** Keys whose whole subtree never holds a site (package.json and pyproject dependency sections). */
+  skipKeys?: ReadonlySet<string>;
+  /** Whether a mapping holding a model key is a request (false for .env files, which are flat). */
+  requests?: boolean;
+}
+
+/** `- name: JUDGE_MODEL` / `value: gpt-5.4` (Kubernetes env, CI variables): a value is also named by its `name` sibling. */
+function entryNames(map: ConfigMap, key: string, outer: string[]): string[] {
+  const sibling = key === 'value' ? entryValue(map, 'name') : undefined;
+  return sibling?.kind === 'scalar' ? [key, sibling.value, ...outer] : [key, ...outer];
+}
+
+function listModels(list: ConfigList): number {
+  return countModels(list.items.map((item) => (item.kind === 'scalar' ? item.value : null)));
+}
+
+/**
+ * The model-like strings of one or more config trees. Names are the key chain, nearest
+ * first (`{models: {fallback: x}}` gives ["fallback", "models"]); list positions add no name.
+ */
+export function configStrings(roots: readonly ConfigNode[], options: ConfigWalkOptions = {}): StringValue[] {
+  const out: StringValue[] = [];
+  const visit = (node: ConfigNode, names: string[], owner: { map: ConfigMap; key: string } | null, list: ConfigList | null): void => {
+    if (node.kind === 'map') {
+      for (const entry of node.entries) {
+        if (!options.skipKeys?.has(entry.key)) visit(entry.value, entryNames(node, entry.key, names), { map: node, key: entry.key }, null);
+      }
+    } else if (node.kind === 'list') {
+      for (const item of node.items) visit(item, names, null, node);
+    } else if (node.span && isModelLike(node.value)) {
+      const isRequest = owner !== null && options.requests !== false && namesRequestModel(owner.key, node.value);
+      const context: StringContext = {
+        compared: false,
+        inType: false,
+        collectionModels: list ? listModels(list) : 0,
+        names,
+        requests: isRequest ? [requestFacts(owner.map)] : [],
+      };
+      out.push({ value: node.value, ...node.span, context });
+    }
+  };
+  for (const root of roots) visit(root, [], null, null);
+  return out.sort((a, b) => a.start - b.start);
+}

@@ -1,0 +1,398 @@
+/**
+ * Python adapter: web-tree-sitter with the WebAssembly grammar tree-sitter-python ships
+ * (no native build). Sites are located on the syntax tree and edited as byte ranges on
+ * the original text, so quotes, prefixes, indentation and line endings never change.
+ *
+ * Offsets: web-tree-sitter hands a JavaScript string to the parser as UTF-16 and reports
+ * `startIndex` / `endIndex` (and columns) in UTF-16 code units, which are exactly the
+ * string indices the engine uses, so no UTF-8 byte conversion is needed; the non-ASCII
+ * fixture and test/python.test.ts hold that.
+ */
+import { createRequire } from 'node:module';
+import { Language, type Node, Parser, type Tree } from 'web-tree-sitter';
+import { countModels } from '../policy/classify.js';
+import { isModelLike } from '../policy/slug.js';
+import { type RequestFacts, SourceError, type StringContext, type StringValue } from '../types.js';
+import type { LanguageAdapter } from './types.js';
+
+export interface PyParsed {
+  tree: Tree;
+}
+
+let parser: Parser | null = null;
+let loading: Promise<void> | null = null;
+
+async function loadGrammar(): Promise<void> {
+  // Resolved from this module, so it works from src/ under vitest and from dist/.
+  const wasm = createRequire(import.meta.url).resolve('tree-sitter-python/tree-sitter-python.wasm');
+  await Parser.init();
+  const language = await Language.load(wasm);
+  parser = new Parser();
+  parser.setLanguage(language);
+}
+
+function init(): Promise<void> {
+  loading ??= loadGrammar();
+  return loading;
+}
+
+function firstProblem(node: Node): Node | null {
+  if (node.isError || node.isMissing) return node;
+  for (const child of node.children) {
+    if (child.hasError || child.isMissing) {
+      const found = firstProblem(child);
+      if (found) return found;
+    }
+  }
+  return null;
+}
+
+function parse(text: string, _path: string): PyParsed {
+  if (!parser) throw new Error('the Python grammar is not loaded: call initLanguages() first');
+  const tree = parser.parse(text);
+  if (!tree) throw new SourceError('the Python parser gave up', null);
+  if (tree.rootNode.hasError) {
+    const bad = firstProblem(tree.rootNode) ?? tree.rootNode;
+    const { row, column } = bad.startPosition;
+    const message = bad.isMissing ? `missing "${bad.type}"` : `invalid syntax near ${JSON.stringify(bad.text.split('\n')[0]!.slice(0, 40))}`;
+    throw new SourceError(message, row + 1, column + 1);
+  }
+  return { tree };
+}
+
+const same = (a: Node | null | undefined, b: Node): boolean => a != null && a.id === b.id;
+
+/**
+ * The raw text between the quotes of a `str` literal, when it equals the literal's value:
+ * null for bytes and template strings, f-strings with fields or doubled braces, and any
+ * backslash (an escape or a line continuation makes the value differ from the source).
+ */
+export function plainContent(node: Node | null | undefined): { value: string; start: number; end: number } | null {
+  if (!node || node.type !== 'string') return null;
+  const open = node.firstChild;
+  const close = node.lastChild;
+  if (open?.type !== 'string_start' || close?.type !== 'string_end') return null;
+  const prefix = open.text.replace(/['"]+$/, '').toLowerCase();
+  if (/[bt]/.test(prefix)) return null;
+  const start = open.endIndex;
+  const end = close.startIndex;
+  const raw = node.text.slice(open.text.length, node.text.length - close.text.length);
+  if (raw.includes('\\') || (prefix.includes('f') && /[{}]/.test(raw))) return null;
+  return { value: raw, start, end };
+}
+
+/** A keyword name, a plain string key, an identifier, or the attribute / subscript key a value is stored under. */
+export function nameOf(node: Node | null | undefined): string | null {
+  if (!node) return null;
+  switch (node.type) {
+    case 'identifier':
+      return node.text;
+    case 'string':
+      return plainContent(node)?.value ?? null;
+    case 'attribute':
+      return node.childForFieldName('attribute')?.text ?? null;
+    case 'subscript':
+      return nameOf(node.childForFieldName('subscript'));
+    default:
+      return null;
+  }
+}
+
+/** `os.getenv`, `os.environ.get`, `environ.setdefault`, a bare `getenv` imported from os. */
+const ENV_GETTER = /^((os\.)?environ\.(get|setdefault)|(os\.)?getenv)$/;
+/** Calls whose first positional argument is the model (LangChain). */
+const MODEL_FACTORIES = new Set(['init_chat_model']);
+const MODEL_KEY = /^model(_name|_id)?$/;
+const SAMPLING_KEYS = new Set(['temperature', 'top_p', 'logprobs', 'top_logprobs']);
+/** Keyword / key whose value holds more request settings: Agents SDK, raw extras, LangChain. */
+const NESTED_SETTINGS = new Set(['model_settings', 'extra_body', 'model_kwargs']);
+/** Wrappers a value passes through on its way to a name: `(…)`, `x or "gpt-5.4"`, `a if c else b`, collections. */
+const TRANSPARENT = new Set(['parenthesized_expression', 'boolean_operator', 'conditional_expression', 'list', 'tuple', 'set', 'expression_list']);
+const COLLECTIONS = new Set(['list', 'tuple', 'set', 'expression_list']);
+const COMPARE_OPERATORS = new Set(['==', '!=', 'in', 'not in', 'is', 'is not']);
+const COMPARE_METHODS = new Set(['startswith', 'endswith']);
+
+function calleeName(call: Node): string | null {
+  return nameOf(call.childForFieldName('function'));
+}
+
+/**
+ * A model client or agent built from this model (`ChatOpenAI(…)`, `Agent(…)`,
+ * `init_chat_model(…)`): the name it is stored under names the route
+ * (`fallback_llm = ChatOpenAI(model=…)`). API calls are not followed, so
+ * `previous_response = client.responses.create(model=…)` names nothing.
+ */
+function buildsModel(call: Node): boolean {
+  const name = calleeName(call) ?? '';
+  return /^[A-Z]/.test(name) || MODEL_FACTORIES.has(name);
+}
+
+/** Arguments of a call that are not `name=value`. */
+function positional(call: Node): Node[] {
+  return (call.childForFieldName('arguments')?.namedChildren ?? []).filter((a) => a.type !== 'keyword_argument' && a.type !== 'comment');
+}
+
+/** The `key: value` settings of a call's keyword arguments or of a dict literal with plain string keys. */
+export function settingsOf(node: Node): Array<{ key: string; value: Node }> {
+  const out: Array<{ key: string; value: Node }> = [];
+  const items = node.type === 'call'
+    ? (node.childForFieldName('arguments')?.namedChildren ?? []).filter((a) => a.type === 'keyword_argument')
+    : node.type === 'dictionary' ? node.namedChildren.filter((p) => p.type === 'pair') : [];
+  for (const item of items) {
+    const key = nameOf(item.childForFieldName(item.type === 'pair' ? 'key' : 'name'));
+    const value = item.childForFieldName('value');
+    if (key && value) out.push({ key, value });
+  }
+  return out;
+}
+
+function writtenValue(node: Node): string {
+  return plainContent(node)?.value ?? node.text;
+}
+
+/** Sampling parameters and reasoning effort of a request call or dict, in every SDK spelling. */
+export function requestFacts(request: Node): RequestFacts {
+  const sampling = new Set<string>();
+  let effort: string | undefined;
+  const scan = (node: Node): void => {
+    for (const { key, value } of settingsOf(node)) {
+      if (SAMPLING_KEYS.has(key)) sampling.add(key);
+      if (key === 'reasoning_effort') effort = writtenValue(value);
+      if (key === 'reasoning') {
+        const inner = settingsOf(value).find((s) => s.key === 'effort');
+        if (inner) effort = writtenValue(inner.value);
+      }
+      if (NESTED_SETTINGS.has(key)) scan(value);
+    }
+  };
+  scan(request);
+  return effort === undefined ? { sampling: [...sampling] } : { sampling: [...sampling], effort };
+}
+
+/** The call or dict that takes `node` as its model: `model=…`, `{"model": …}`, `init_chat_model(…)`. */
+function requestOf(node: Node): Node | null {
+  const parent = node.parent;
+  if (!parent) return null;
+  if ((parent.type === 'keyword_argument' || parent.type === 'pair') && same(parent.childForFieldName('value'), node)) {
+    const key = nameOf(parent.childForFieldName(parent.type === 'pair' ? 'key' : 'name')) ?? '';
+    if (!MODEL_KEY.test(key)) return null;
+    return parent.type === 'pair' ? parent.parent : parent.parent?.parent ?? null;
+  }
+  const call = parent.type === 'argument_list' ? parent.parent : null;
+  if (call && MODEL_FACTORIES.has(calleeName(call) ?? '') && same(positional(call)[0], node)) return call;
+  return null;
+}
+
+/** The call `node` is the default of, as in `os.getenv("X", node)` or `os.environ.get("X", default=node)`. */
+function envDefaultOf(node: Node): { env: string | null; call: Node } | null {
+  const holder = node.parent?.type === 'keyword_argument' && nameOf(node.parent.childForFieldName('name')) === 'default' ? node.parent : node;
+  const call = holder.parent?.type === 'argument_list' ? holder.parent.parent : null;
+  if (!call || !ENV_GETTER.test(call.childForFieldName('function')?.text ?? '')) return null;
+  const args = positional(call);
+  if (holder === node && !same(args[1], node)) return null;
+  return { env: plainContent(args[0])?.value ?? null, call };
+}
+
+/** Requests in `scope` whose model is the identifier `name`. */
+function requestsUsing(scope: Node, name: string): RequestFacts[] {
+  return scope.descendantsOfType('identifier')
+    .filter((id) => id.text === name)
+    .map(requestOf)
+    .filter((r): r is Node => r !== null)
+    .map(requestFacts);
+}
+
+/** The function or module a name bound at `node` lives in; null inside a class body (used as `self.x`). */
+function enclosingScope(node: Node): Node | null {
+  for (let p = node.parent; p; p = p.parent) {
+    if (p.type === 'function_definition' || p.type === 'lambda' || p.type === 'module') return p;
+    if (p.type === 'class_definition') return null;
+  }
+  return null;
+}
+
+interface Walk {
+  names: string[];
+  requests: RequestFacts[];
+  /** The name the value is bound to, whose uses may be requests elsewhere in `scope`. */
+  binding: { name: string; scope: Node } | null;
+}
+
+/** Where a value is stored under a name: assignment targets and parameter defaults. */
+function namedBinding(parent: Node, node: Node): { name: string; scope: Node | null } | null {
+  if (!same(parent.childForFieldName(parent.type === 'assignment' ? 'right' : 'value'), node)) return null;
+  if (parent.type === 'assignment') {
+    const target = parent.childForFieldName('left');
+    const name = nameOf(target);
+    return name ? { name, scope: target?.type === 'identifier' ? enclosingScope(parent) : null } : null;
+  }
+  if (parent.type === 'default_parameter' || parent.type === 'typed_default_parameter') {
+    const name = nameOf(parent.childForFieldName('name'));
+    return name ? { name, scope: parent.parent?.parent ?? null } : null;
+  }
+  return null;
+}
+
+/** Walks from a literal up through wrappers, dicts, model keywords and env lookups, collecting names and its request. */
+function walkUp(start: Node): Walk {
+  const walk: Walk = { names: [], requests: [], binding: null };
+  let node = start;
+  for (let depth = 0; depth < 8 && node.parent; depth++) {
+    const parent = node.parent;
+    if (TRANSPARENT.has(parent.type)) {
+      node = parent;
+      continue;
+    }
+    const request = requestOf(node);
+    if (request && walk.requests.length === 0 && depth <= 2) walk.requests.push(requestFacts(request));
+    if (parent.type === 'pair' || parent.type === 'keyword_argument') {
+      if (!same(parent.childForFieldName('value'), node)) break;
+      const key = nameOf(parent.childForFieldName(parent.type === 'pair' ? 'key' : 'name'));
+      if (key) walk.names.push(key);
+      if (parent.type === 'pair') node = parent.parent!;
+      else if (request && buildsModel(request)) node = request;
+      else break;
+      continue;
+    }
+    if (request) {
+      node = request; // init_chat_model("gpt-5.4", …)
+      continue;
+    }
+    const env = envDefaultOf(node);
+    if (env) {
+      if (env.env) walk.names.push(env.env);
+      node = env.call;
+      continue;
+    }
+    const named = namedBinding(parent, node);
+    if (named) {
+      walk.names.push(named.name);
+      if (named.scope) walk.binding = { name: named.name, scope: named.scope };
+    }
+    break;
+  }
+  return walk;
+}
+
+/** The collection or parenthesis chain a value sits in, up to the first other parent. */
+function outerValue(node: Node): Node {
+  let outer = node;
+  while (outer.parent && TRANSPARENT.has(outer.parent.type) && outer.parent.type !== 'boolean_operator' && outer.parent.type !== 'conditional_expression') {
+    outer = outer.parent;
+  }
+  return outer;
+}
+
+/** Compared rather than used: `==`, `in`, `not in`, `match`/`case`, `.startswith(…)`, a lookup key `PRICES["gpt-5.4"]`. */
+function isCompared(node: Node): boolean {
+  for (let p = node.parent; p && p.type !== 'case_clause' && p.type !== 'block'; p = p.parent) {
+    if (p.type === 'case_pattern') return true;
+  }
+  const outer = outerValue(node);
+  const parent = outer.parent;
+  if (!parent) return false;
+  if (parent.type === 'comparison_operator') {
+    const children = parent.children;
+    const i = children.findIndex((c) => same(c, outer));
+    return [children[i - 1], children[i + 1]].some((op) => op !== undefined && COMPARE_OPERATORS.has(op.type));
+  }
+  if (parent.type === 'argument_list') {
+    const call = parent.parent;
+    return call !== null && COMPARE_METHODS.has(calleeName(call) ?? '');
+  }
+  if (parent.type === 'attribute' && same(parent.childForFieldName('object'), outer)) {
+    return COMPARE_METHODS.has(nameOf(parent) ?? '') && parent.parent?.type === 'call';
+  }
+  // A lookup key must match the table's keys, which are not sites: changing one side breaks it.
+  return parent.type === 'subscript' && same(parent.childForFieldName('subscript'), outer) && !isLiteralType(parent);
+}
+
+function isLiteralType(subscript: Node): boolean {
+  return /^(\w+\.)*Literal$/.test(subscript.childForFieldName('value')?.text ?? '');
+}
+
+/** Inside an annotation, a `type` alias, or a `Literal[...]` subscript (a runtime type alias). */
+function insideType(node: Node): boolean {
+  for (let p = node.parent; p; p = p.parent) {
+    if (p.type === 'type' || (p.type === 'subscript' && isLiteralType(p))) return true;
+    if (p.type === 'block' || p.type === 'module') return false;
+  }
+  return false;
+}
+
+function listsModels(node: Node): boolean {
+  return node.descendantsOfType('string').some((s) => isModelLike(plainContent(s)?.value ?? ''));
+}
+
+/** The module-level alias `name` stands for: `Name = Literal[...]`, `Name: TypeAlias = ...`, `type Name = ...`. */
+function moduleAlias(root: Node, name: string): Node | null {
+  for (const statement of root.namedChildren) {
+    const declaration = statement.type === 'expression_statement' ? statement.firstNamedChild : statement;
+    if (declaration?.type !== 'assignment' && declaration?.type !== 'type_alias_statement') continue;
+    if (declaration.childForFieldName('left')?.text === name) return declaration.childForFieldName('right');
+  }
+  return null;
+}
+
+/**
+ * A default or assigned value whose own annotation lists models (`model: Literal["gpt-5.4"] = "gpt-5.4"`,
+ * directly or through a module-level alias): changing the value alone would break the type.
+ */
+function typedByModelLiteral(node: Node): boolean {
+  const parent = node.parent;
+  if (!parent || !same(parent.childForFieldName(parent.type === 'assignment' ? 'right' : 'value'), node)) return false;
+  const annotation = parent.childForFieldName('type');
+  if (!annotation) return false;
+  if (listsModels(annotation)) return true;
+  const alias = annotation.firstNamedChild?.type === 'identifier' ? moduleAlias(annotation.tree.rootNode, annotation.text) : null;
+  return alias !== null && listsModels(alias);
+}
+
+function inType(node: Node): boolean {
+  return insideType(node) || typedByModelLiteral(node);
+}
+
+function collectionModels(node: Node): number {
+  let parent = node.parent;
+  while (parent?.type === 'parenthesized_expression') parent = parent.parent;
+  if (!parent || !COLLECTIONS.has(parent.type)) return 0;
+  return countModels(parent.namedChildren.map((el) => plainContent(el)?.value ?? null));
+}
+
+/** Strings that are not values: docstrings and bare expression statements, dict keys, parts of an implicit concatenation. */
+function isNonValuePosition(node: Node): boolean {
+  const parent = node.parent;
+  if (!parent) return true;
+  if (parent.type === 'expression_statement' || parent.type === 'concatenated_string') return true;
+  return parent.type === 'pair' && same(parent.childForFieldName('key'), node);
+}
+
+function strings(parsed: PyParsed, _text: string): StringValue[] {
+  const out: StringValue[] = [];
+  for (const node of parsed.tree.rootNode.descendantsOfType('string')) {
+    const literal = plainContent(node);
+    if (!literal || !isModelLike(literal.value) || isNonValuePosition(node)) continue;
+    const walk = walkUp(node);
+    const requests = walk.requests.length > 0 || !walk.binding
+      ? walk.requests
+      : requestsUsing(walk.binding.scope, walk.binding.name);
+    const context: StringContext = {
+      compared: isCompared(node),
+      inType: inType(node),
+      collectionModels: collectionModels(node),
+      names: walk.names,
+      requests,
+    };
+    out.push({ ...literal, context });
+  }
+  return out.sort((a, b) => a.start - b.start);
+}
+
+export const python: LanguageAdapter<PyParsed> = {
+  id: 'python',
+  files: /\.pyi?$/,
+  extensions: ['py', 'pyi'],
+  init,
+  parse,
+  strings,
+};

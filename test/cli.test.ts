@@ -223,4 +223,13 @@ describe('gpt55-codemod CLI', () => {
     writeFileSync(join(root, 'gpt55-codemod.config.yaml'), 'exclude: src\n');
     expect(cli(root, 'upgrade', 'src', '--dry').code).toBe(2);
   });
+
+  test('the built transform also runs under jscodeshift with its own runner', () => {
+    const root = sampleProject();
+    const jscodeshift = join(import.meta.dirname, '..', 'node_modules', '.bin', 'jscodeshift');
+    const transform = join(import.meta.dirname, '..', 'dist', 'transforms', 'model-slug.js');
+    execFileSync(jscodeshift, ['--no-babel', '-t', transform, 'src', '--extensions=ts', '--parser=ts', '--silent'], { cwd: root });
+    expect(readFileSync(join(root, 'src/agent.ts'), 'utf8')).toBe(AGENT.replace('"gpt-5.4"', '"gpt-5.5"'));
+    expect(readFileSync(join(root, 'src/reply.ts'), 'utf8')).toBe(SAMPLED);
+  });
 });

@@ -1,7 +1,8 @@
 /**
- * JS/TS adapter: jscodeshift over @babel/parser (parser chosen by extension). Edits are
- * byte ranges on the original text rather than recast re-prints, so quote style,
- * template literals, formatting, CRLF, BOM and tabs outside an edit can never change.
+ * JS/TS adapter: @babel/parser (options chosen by extension), walked with jscodeshift's
+ * collections. Edits are byte ranges on the original text rather than recast re-prints,
+ * so quote style, template literals, formatting, CRLF, BOM and tabs outside an edit can
+ * never change.
  */
 import { parse as babelParse, type ParserOptions, type ParserPlugin } from '@babel/parser';
 import jscodeshift, { type ASTNode, type ASTPath, type Collection, type JSCodeshift, type Parser } from 'jscodeshift';
@@ -49,9 +50,13 @@ export function parserFor(path: string): Parser {
 }
 
 function parse(text: string, path: string): JsParsed {
-  const j = jscodeshift.withParser(parserFor(path));
+  const parser = parserFor(path);
+  const j = jscodeshift.withParser(parser);
   try {
-    return { j, root: j(text) };
+    // The tree goes to jscodeshift as Babel built it: `j(text)` would parse through recast,
+    // which recomputes start/end from its own line model (tabs expanded, CRLF counted once),
+    // and every offset here must index the original text.
+    return { j, root: j(parser.parse(text) as unknown as ASTNode) };
   } catch (err) {
     const loc = (err as { loc?: { line: number; column: number } }).loc;
     const message = (err as Error).message.replace(/\s*\(\d+:\d+\)$/, '');
@@ -97,78 +102,129 @@ export function nameOf(node: AstNode | null | undefined): string | null {
 
 const COMPARE_OPERATORS = new Set(['==', '===', '!=', '!==', 'in']);
 const COMPARE_METHODS = new Set(['startsWith', 'endsWith', 'includes', 'match', 'matchAll', 'indexOf', 'has', 'test', 'localeCompare', 'search']);
+/** Methods whose first argument is a key into a table (`PRICES.get('gpt-5.4')`). */
+const LOOKUP_METHODS = new Set(['get', 'delete']);
 /** Wrappers a model value passes through on its way to a name: `x ?? 'gpt-5.4'`, `'gpt-5.4' as const`. */
 const TRANSPARENT = new Set(['LogicalExpression', 'ConditionalExpression', 'TSAsExpression', 'TSSatisfiesExpression', 'TSNonNullExpression', 'ParenthesizedExpression', 'TypeCastExpression', 'JSXExpressionContainer']);
-const SAMPLING_KEYS: Record<string, string> = {
-  temperature: 'temperature', top_p: 'top_p', topP: 'top_p', logprobs: 'logprobs',
-  top_logprobs: 'top_logprobs', topLogprobs: 'top_logprobs',
-};
+const SAMPLING_KEYS = new Map([
+  ['temperature', 'temperature'], ['top_p', 'top_p'], ['topP', 'top_p'], ['logprobs', 'logprobs'],
+  ['top_logprobs', 'top_logprobs'], ['topLogprobs', 'top_logprobs'],
+]);
+/** Settings objects inside a request: Agents SDK modelSettings, Vercel providerOptions.openai, LangChain modelKwargs. */
+const NESTED_SETTINGS = new Set(['modelSettings', 'providerOptions', 'openai', 'modelKwargs']);
+/** Keys and JSX attributes that hold the model of the request they sit in. */
+const MODEL_KEY = /^model(Name|Id)?$/;
+/** Names of AI SDK providers and the factories that create them. */
+const PROVIDER = /openai|azure|provider|gateway|registry/i;
+
+/** State shared by the functions below while scanning one file. */
+interface Scan {
+  j: JSCodeshift;
+  text: string;
+  file: AstNode;
+  /** Variables holding a provider a factory made: `const proxy = createOpenAI({...})`. */
+  providers: Set<string>;
+}
+
+function isProperty(node: AstNode | undefined): boolean {
+  return node?.type === 'ObjectProperty' || node?.type === 'Property';
+}
+
+function isMember(node: AstNode | undefined): boolean {
+  return node?.type === 'MemberExpression' || node?.type === 'OptionalMemberExpression';
+}
+
+/** The property a member expression reads (`a.b`, `a['b']`); null when it is computed at run time. */
+function memberKey(member: AstNode): string | null {
+  return member.computed ? literalString(member.property)?.value ?? null : nameOf(member.property);
+}
 
 function calleeMethod(call: AstNode): string | null {
-  const callee = call.callee;
-  return callee && (callee.type === 'MemberExpression' || callee.type === 'OptionalMemberExpression') ? nameOf(callee.property) : null;
+  return isMember(call.callee) ? nameOf(call.callee.property) : null;
 }
 
-/** `openai('gpt-5.4')`, `openai.responses('gpt-5.4')`, `azure('x')`: a provider call that names a model. */
-function isModelFactory(call: AstNode, arg: AstNode): boolean {
+function providerNames(root: Collection<any>, j: JSCodeshift): Set<string> {
+  const names = new Set<string>();
+  root.find(j.VariableDeclarator).forEach((p: ASTPath<any>) => {
+    const { id, init } = p.node as AstNode;
+    if (id.type === 'Identifier' && init?.type === 'CallExpression' && PROVIDER.test(nameOf(init.callee) ?? '')) names.add(id.name);
+  });
+  return names;
+}
+
+/** `openai('gpt-5.4')`, `openai.responses('gpt-5.4')`, `createOpenAI({...})('gpt-5.4')`: a provider call that names a model. */
+function isModelFactory(call: AstNode, arg: AstNode, providers: ReadonlySet<string>): boolean {
   if (call.type !== 'CallExpression' || call.arguments[0] !== arg) return false;
-  const callee = call.callee;
-  const root = callee.type === 'MemberExpression' ? callee.object : callee;
-  const name = nameOf(root) ?? '';
-  return /openai|azure|provider|gateway|registry/i.test(name) || /languageModel|chatModel|responses|chat/.test(calleeMethod(call) ?? '');
+  const callee = call.callee.type === 'CallExpression' ? call.callee.callee : call.callee;
+  const name = nameOf(isMember(callee) ? callee.object : callee) ?? '';
+  return PROVIDER.test(name) || providers.has(name) || /languageModel|chatModel|responses|chat/.test(calleeMethod(call) ?? '');
 }
 
-function objectProperty(obj: AstNode, key: string): AstNode | null {
-  if (obj?.type !== 'ObjectExpression') return null;
-  return obj.properties.find((p: AstNode) => (p.type === 'ObjectProperty' || p.type === 'Property') && nameOf(p.key) === key) ?? null;
+/** Wrappers and provider calls between a value and the place that names it. */
+function isWrapper(parent: AstNode, node: AstNode, providers: ReadonlySet<string>): boolean {
+  return TRANSPARENT.has(parent.type) || isModelFactory(parent, node, providers);
+}
+
+function outerValue(path: ASTPath<any>, providers: ReadonlySet<string>): ASTPath<any> {
+  let p = path;
+  while (p.parent && isWrapper(p.parent.node, p.node, providers)) p = p.parent;
+  return p;
+}
+
+interface Entry {
+  key: string;
+  value: AstNode | null;
+}
+
+/** The keyed values of an object literal, or the attributes of a JSX element (its props object). */
+function entries(node: AstNode | null | undefined): Entry[] {
+  if (node?.type === 'ObjectExpression') {
+    return node.properties.filter(isProperty).map((p: AstNode) => ({ key: nameOf(p.key) ?? '', value: p.value }));
+  }
+  if (node?.type === 'JSXOpeningElement') {
+    return node.attributes
+      .filter((a: AstNode) => a.type === 'JSXAttribute')
+      .map((a: AstNode) => ({ key: nameOf(a) ?? '', value: a.value?.type === 'JSXExpressionContainer' ? a.value.expression : a.value }));
+  }
+  return [];
 }
 
 function sourceText(node: AstNode, text: string): string {
   return literalString(node)?.value ?? text.slice(node.start ?? 0, node.end ?? 0);
 }
 
-/** Reads sampling parameters and reasoning effort, in every SDK spelling, off a request object. */
-export function requestFacts(obj: AstNode, text: string): RequestFacts {
+/** Reads sampling parameters and reasoning effort, in every SDK spelling, off a request object or JSX element. */
+export function requestFacts(request: AstNode, text: string): RequestFacts {
   const sampling = new Set<string>();
   let effort: string | undefined;
-  const scan = (o: AstNode): void => {
-    for (const prop of o.properties ?? []) {
-      if (prop.type !== 'ObjectProperty' && prop.type !== 'Property') continue;
-      const key = nameOf(prop.key) ?? '';
-      if (SAMPLING_KEYS[key]) sampling.add(SAMPLING_KEYS[key]);
-      if (key === 'reasoning_effort' || key === 'reasoningEffort') effort = sourceText(prop.value, text);
-      if (key === 'reasoning') {
-        const inner = objectProperty(prop.value, 'effort');
-        if (inner) effort = sourceText(inner.value, text);
-      }
-      // Agents SDK modelSettings, Vercel providerOptions.openai, LangChain modelKwargs
-      if ((key === 'modelSettings' || key === 'openai' || key === 'providerOptions' || key === 'modelKwargs') && prop.value.type === 'ObjectExpression') {
-        scan(prop.value);
-      }
+  const scan = (node: AstNode | null): void => {
+    for (const { key, value } of entries(node)) {
+      const param = SAMPLING_KEYS.get(key);
+      if (param) sampling.add(param);
+      if (!value) continue;
+      if (key === 'reasoning_effort' || key === 'reasoningEffort') effort = sourceText(value, text);
+      const nested = key === 'reasoning' ? entries(value).find((e) => e.key === 'effort')?.value : null;
+      if (nested) effort = sourceText(nested, text);
+      if (NESTED_SETTINGS.has(key)) scan(value);
     }
   };
-  scan(obj);
+  scan(request);
   return effort === undefined ? { sampling: [...sampling] } : { sampling: [...sampling], effort };
 }
 
-/** The object a `model` property sits in, when `path` is that property's value. */
-function requestOf(valuePath: ASTPath<any>): AstNode | null {
-  const parent = valuePath.parent?.node as AstNode | undefined;
-  if (!parent || (parent.type !== 'ObjectProperty' && parent.type !== 'Property') || parent.value !== valuePath.node) return null;
-  return /^model(Name|Id)?$/.test(nameOf(parent.key) ?? '') ? (valuePath.parent.parent.node as AstNode) : null;
+/** A stored request spread into another (`{...defaults, temperature: 0.2}`): the outer object's settings win. */
+function spreadFacts(outer: RequestFacts, base: RequestFacts): RequestFacts {
+  const sampling = [...new Set([...base.sampling, ...outer.sampling])];
+  const effort = outer.effort ?? base.effort;
+  return effort === undefined ? { sampling } : { sampling, effort };
 }
 
-/** Requests in `scope` whose model is the identifier `name` (directly or through a provider call). */
-function requestsUsing(j: JSCodeshift, scope: AstNode, name: string, text: string): RequestFacts[] {
-  const found: RequestFacts[] = [];
-  j(scope as ASTNode).find(j.Identifier, { name }).forEach((idPath: ASTPath<any>) => {
-    let valuePath: ASTPath<any> = idPath;
-    const parent = idPath.parent?.node as AstNode;
-    if (parent && isModelFactory(parent, idPath.node)) valuePath = idPath.parent;
-    const request = requestOf(valuePath);
-    if (request) found.push(requestFacts(request, text));
-  });
-  return found;
+/** The request (object literal or JSX element) whose model is the value at `valuePath`. */
+function requestOf(valuePath: ASTPath<any>): AstNode | null {
+  const parent = valuePath.parent?.node as AstNode | undefined;
+  if (!parent || parent.value !== valuePath.node) return null;
+  const key = isProperty(parent) ? nameOf(parent.key) : parent.type === 'JSXAttribute' ? nameOf(parent) : null;
+  return key !== null && MODEL_KEY.test(key) ? (valuePath.parent.parent.node as AstNode) : null;
 }
 
 function enclosingScope(path: ASTPath<any>): AstNode {
@@ -178,66 +234,157 @@ function enclosingScope(path: ASTPath<any>): AstNode {
   return path.node;
 }
 
-interface Walk {
-  names: string[];
-  requests: RequestFacts[];
-  /** The binding the value is stored in, whose uses may be requests elsewhere. */
-  binding: { name: string; scope: AstNode } | null;
+type Refs = () => ASTPath<any>[];
+
+/** Reads of the variable `name` in `scope` (not property names or keys that happen to match). */
+function variableRefs(scan: Scan, scope: AstNode, name: string): Refs {
+  return () => scan.j(scope as ASTNode).find(scan.j.Identifier, { name }).paths().filter((p: ASTPath<any>) => {
+    const parent = p.parent?.node as AstNode | undefined;
+    return p.name !== 'key' && !(p.name === 'property' && isMember(parent) && !parent?.computed);
+  });
 }
 
-/** Walks from a literal up through wrappers, objects and arrays, collecting names and its request. */
-function walkUp(start: ASTPath<any>, text: string): Walk {
-  const walk: Walk = { names: [], requests: [], binding: null };
+/** Reads of a class field: `this.name` inside the class, `Class.name` anywhere when static. */
+function fieldRefs(scan: Scan, at: ASTPath<any>, name: string, isStatic: boolean): Refs {
+  let body: ASTPath<any> | null = at;
+  while (body && body.node.type !== 'ClassBody') body = body.parent;
+  if (!body) return () => [];
+  const className = nameOf(body.parent?.node.id);
+  const owner = (o: AstNode): boolean => o.type === 'ThisExpression' || (isStatic && o.type === 'Identifier' && o.name === className);
+  const scope = isStatic ? scan.file : body.node;
+  return () => scan.j(scope as ASTNode).find(scan.j.MemberExpression).paths()
+    .filter((p: ASTPath<any>) => owner(p.node.object) && memberKey(p.node) === name);
+}
+
+/** A name the value is stored under, and how to find the expressions that read it back. */
+interface Store {
+  name: string;
+  refs: Refs | null;
+}
+
+function variableStore(target: AstNode, at: ASTPath<any>, scan: Scan): Store | null {
+  const name = nameOf(target);
+  if (!name) return null;
+  return { name, refs: target.type === 'Identifier' ? variableRefs(scan, enclosingScope(at), name) : null };
+}
+
+function fieldStore(key: AstNode, at: ASTPath<any>, scan: Scan, isStatic = false): Store | null {
+  const name = nameOf(key);
+  return name ? { name, refs: fieldRefs(scan, at, name, isStatic) } : null;
+}
+
+/** Where a value is stored under a name: declarations, assignments, defaults, class fields and parameter properties. */
+function storeOf(path: ASTPath<any>, scan: Scan): Store | null {
+  const node = path.node as AstNode;
+  const holder = path.parent as ASTPath<any>;
+  const parent = holder.node as AstNode;
+  switch (parent.type) {
+    case 'VariableDeclarator':
+      return parent.init === node ? variableStore(parent.id, holder, scan) : null;
+    case 'AssignmentPattern':
+      if (parent.right !== node) return null;
+      // `constructor(private model = 'gpt-5.4')` declares a field
+      return holder.parent?.node.type === 'TSParameterProperty' ? fieldStore(parent.left, holder, scan) : variableStore(parent.left, holder, scan);
+    case 'AssignmentExpression':
+      if (parent.right !== node) return null;
+      return isMember(parent.left) && parent.left.object.type === 'ThisExpression'
+        ? fieldStore(parent.left.property, holder, scan)
+        : variableStore(parent.left, holder, scan);
+    case 'ClassProperty':
+    case 'ClassPrivateProperty':
+    case 'ClassAccessorProperty':
+    case 'PropertyDefinition':
+      return parent.value === node ? fieldStore(parent.key, holder, scan, parent.static === true) : null;
+    default:
+      return null;
+  }
+}
+
+interface Walk {
+  names: string[];
+  /** The request that holds the literal as its model, when the literal sits right in one. */
+  request: AstNode | null;
+  /** Property keys from the stored value down to the literal; null once an array or a computed key breaks the chain. */
+  keys: string[] | null;
+  /** Reads of the stored value, whose uses may be requests elsewhere. */
+  refs: Refs | null;
+}
+
+/** Walks from a literal up through wrappers, objects and arrays, collecting names, its request and its store. */
+function walkUp(start: ASTPath<any>, scan: Scan): Walk {
+  const walk: Walk = { names: [], request: null, keys: [], refs: null };
+  const near = (depth: number): boolean => walk.request === null && depth <= 2;
   let path: ASTPath<any> = start;
   for (let depth = 0; depth < 8 && path.parent; depth++) {
     const node = path.node as AstNode;
     const parent = path.parent.node as AstNode;
-    if (TRANSPARENT.has(parent.type) || isModelFactory(parent, node) || parent.type === 'ArrayExpression') {
+    if (isWrapper(parent, node, scan.providers) || parent.type === 'ArrayExpression') {
+      if (parent.type === 'ArrayExpression') walk.keys = null;
       path = path.parent;
       continue;
     }
-    if ((parent.type === 'ObjectProperty' || parent.type === 'Property') && parent.value === node) {
+    if (isProperty(parent) && parent.value === node) {
       const key = nameOf(parent.key);
       if (key) walk.names.push(key);
-      if (walk.requests.length === 0 && depth <= 2) {
-        const request = requestOf(path);
-        if (request) walk.requests.push(requestFacts(request, text));
-      }
+      walk.keys = key && !parent.computed && walk.keys ? [key, ...walk.keys] : null;
+      if (near(depth)) walk.request = requestOf(path);
       path = path.parent.parent; // the object literal
       continue;
     }
-    const named = namedBinding(parent, node);
-    if (named) {
-      walk.names.push(named.name);
-      if (named.binds) walk.binding = { name: named.name, scope: enclosingScope(path.parent) };
+    if (parent.type === 'JSXAttribute') {
+      const attribute = nameOf(parent);
+      if (attribute) walk.names.push(attribute);
+      if (near(depth)) walk.request = requestOf(path);
+      break;
+    }
+    if (parent.type === 'TSEnumMember' && parent.initializer === node) {
+      // `Model.Default` reads it back, like a property of a constant object
+      const enumName = nameOf(path.parent.parent.node.id);
+      const member = nameOf(parent.id);
+      walk.names.push(...[member, enumName].filter((n): n is string => n !== null));
+      walk.keys = member && walk.keys ? [member, ...walk.keys] : null;
+      walk.refs = enumName ? variableRefs(scan, scan.file, enumName) : null;
+      break;
+    }
+    const store = storeOf(path, scan);
+    if (store) {
+      walk.names.push(store.name);
+      walk.refs = store.refs;
     }
     break;
   }
   return walk;
 }
 
-/** Where a value is stored under a name: declarations, assignments, defaults, class fields, JSX attributes. */
-function namedBinding(parent: AstNode, node: AstNode): { name: string; binds: boolean } | null {
-  const pick = (target: AstNode, binds: boolean): { name: string; binds: boolean } | null => {
-    const name = nameOf(target);
-    return name ? { name, binds } : null;
-  };
-  switch (parent.type) {
-    case 'VariableDeclarator':
-      return parent.init === node ? pick(parent.id, true) : null;
-    case 'AssignmentPattern':
-      return parent.right === node ? pick(parent.left, true) : null;
-    case 'AssignmentExpression':
-      return parent.right === node ? pick(parent.left, parent.left.type === 'Identifier') : null;
-    case 'ClassProperty':
-    case 'PropertyDefinition':
-    case 'TSEnumMember':
-      return pick(parent.key ?? parent.id, false);
-    case 'JSXAttribute':
-      return pick(parent, false);
-    default:
-      return null;
+/** Follows `.k1.k2` from a read of the stored value; null when the expression reads something else. */
+function follow(ref: ASTPath<any>, keys: readonly string[]): ASTPath<any> | null {
+  let path = ref;
+  for (const key of keys) {
+    const parent = path.parent?.node as AstNode | undefined;
+    if (!parent || !isMember(parent) || parent.object !== path.node || memberKey(parent) !== key) return null;
+    path = path.parent;
   }
+  return path;
+}
+
+/**
+ * The requests a literal is the model of: the one it sits in, the objects that spread that
+ * one in, and every request that reads it back through its variable, constant object, enum
+ * or class field.
+ */
+function requestsOf(walk: Walk, scan: Scan): RequestFacts[] {
+  const reads = (keys: readonly string[] | null): ASTPath<any>[] =>
+    keys && walk.refs ? walk.refs().map((r) => follow(r, keys)).filter((p): p is ASTPath<any> => p !== null) : [];
+  const uses = reads(walk.keys)
+    .map((p) => requestOf(outerValue(p, scan.providers)))
+    .filter((r): r is AstNode => r !== null)
+    .map((r) => requestFacts(r, scan.text));
+  if (!walk.request) return uses;
+  const own = requestFacts(walk.request, scan.text);
+  const spreads = reads(walk.keys?.slice(0, -1) ?? null)
+    .filter((p) => p.parent?.node.type === 'SpreadElement' && p.parent.parent?.node.type === 'ObjectExpression')
+    .map((p) => spreadFacts(requestFacts(p.parent.parent.node, scan.text), own));
+  return [own, ...spreads, ...uses];
 }
 
 function isCompared(path: ASTPath<any>): boolean {
@@ -254,11 +401,14 @@ function isCompared(path: ASTPath<any>): boolean {
   if (parent.type === 'BinaryExpression') return COMPARE_OPERATORS.has(parent.operator);
   if (parent.type === 'SwitchCase') return parent.test === node;
   if (parent.type === 'CallExpression' || parent.type === 'OptionalCallExpression') {
-    const method = calleeMethod(parent);
-    if (!method || !COMPARE_METHODS.has(method)) return false;
+    const method = calleeMethod(parent) ?? '';
+    // A lookup key must match the table's keys, which are not sites: changing one side breaks it.
+    if (LOOKUP_METHODS.has(method)) return parent.arguments[0] === node;
+    if (!COMPARE_METHODS.has(method)) return false;
     return parent.arguments.includes(node) || parent.callee.object === node;
   }
-  if (parent.type === 'MemberExpression' && parent.object === node) {
+  if (isMember(parent) && parent.computed && parent.property === node) return true; // PRICES['gpt-5.4']
+  if (isMember(parent) && parent.object === node) {
     const call = parentPath!.parent?.node as AstNode | undefined;
     return COMPARE_METHODS.has(nameOf(parent.property) ?? '') && call?.type === 'CallExpression';
   }
@@ -284,31 +434,43 @@ function collectionModels(path: ASTPath<any>): number {
   }).length;
 }
 
+/** The key of a table entry: `new Map([['gpt-5.4', …]])`, `Object.fromEntries(…)`, `prices.set('gpt-5.4', …)`. */
+function isEntryKey(path: ASTPath<any>): boolean {
+  const parent = path.parent.node as AstNode;
+  if (parent.type === 'CallExpression') return calleeMethod(parent) === 'set' && parent.arguments[0] === path.node;
+  if (parent.type !== 'ArrayExpression' || parent.elements.length !== 2 || parent.elements[0] !== path.node) return false;
+  const list = path.parent.parent?.node as AstNode | undefined;
+  const table = path.parent.parent?.parent?.node as AstNode | undefined;
+  if (list?.type !== 'ArrayExpression' || !table) return false;
+  return (table.type === 'NewExpression' && nameOf(table.callee) === 'Map') ||
+    (table.type === 'CallExpression' && calleeMethod(table) === 'fromEntries');
+}
+
 function isNonValuePosition(path: ASTPath<any>): boolean {
   const parent = path.parent?.node as AstNode | undefined;
   if (!parent) return true;
-  if ((parent.type === 'ObjectProperty' || parent.type === 'Property' || parent.type === 'ClassProperty') && parent.key === path.node && !parent.computed) return true;
+  // Keys of objects, classes, interfaces and maps (computed or not) and enum member names
+  // are table entries, not values; the lookups into them are reported as compared.
+  if (path.name === 'key' || (parent.type === 'TSEnumMember' && parent.id === path.node) || isEntryKey(path)) return true;
   if (/^(Import|Export)/.test(parent.type) || parent.type === 'Directive' || parent.type === 'TSExternalModuleReference') return true;
   return false;
 }
 
 function strings(parsed: JsParsed, text: string): StringValue[] {
   const { j, root } = parsed;
+  const scan: Scan = { j, text, file: root.get().node as AstNode, providers: providerNames(root, j) };
   const out: StringValue[] = [];
   const visit = (path: ASTPath<any>): void => {
     const literal = literalString(path.node as AstNode);
     if (!literal || !isModelLike(literal.value) || isNonValuePosition(path)) return;
     if (text.slice(literal.start, literal.end) !== literal.value) return; // escaped: not a plain slug
-    const walk = walkUp(path, text);
-    const requests = walk.requests.length > 0 || !walk.binding
-      ? walk.requests
-      : requestsUsing(j, walk.binding.scope, walk.binding.name, text);
+    const walk = walkUp(path, scan);
     const context: StringContext = {
       compared: isCompared(path),
       inType: inType(path),
       collectionModels: collectionModels(path),
       names: walk.names,
-      requests,
+      requests: requestsOf(walk, scan),
     };
     out.push({ ...literal, context });
   };

@@ -21,10 +21,13 @@ export function pinnedPathReason(path: string): string | null {
   return PINNED_PATHS.find((p) => p.pattern.test(path))?.what ?? null;
 }
 
+/** A name's word pins when it starts with one of these (`fallbacks`, `evaluator`). */
 const PINNED_WORDS = [
-  'fallback', 'backup', 'cheap', 'budget', 'baseline', 'legacy', 'previous', 'prev',
+  'fallback', 'backup', 'cheap', 'budget', 'baseline', 'legacy', 'previous',
   'old', 'compare', 'comparison', 'pinned', 'eval', 'grader', 'judge',
 ];
+/** Abbreviations pin only as whole words: `prevModel`, but not `previewModel`. */
+const PINNED_ABBREVIATIONS = ['prev'];
 
 /** Splits camelCase, PascalCase, snake_case, kebab-case and dotted names into lower-case words. */
 export function nameWords(name: string): string[] {
@@ -40,7 +43,7 @@ export function nameWords(name: string): string[] {
 export function pinnedName(names: string[]): { name: string; word: string } | null {
   for (const name of names) {
     for (const word of nameWords(name)) {
-      const hit = PINNED_WORDS.find((p) => word.startsWith(p));
+      const hit = PINNED_WORDS.find((p) => word.startsWith(p)) ?? PINNED_ABBREVIATIONS.find((p) => word === p);
       if (hit) return { name, word: hit };
     }
   }

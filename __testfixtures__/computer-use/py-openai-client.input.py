@@ -1,0 +1,36 @@
+"""One step of a computer-use loop against the Responses API, for the desktop runner."""
+from openai import OpenAI
+
+from .desktop import perform, screenshot_data_url
+
+client = OpenAI()
+
+CUA_MODEL = "computer-use-preview"
+COMPUTER_TOOL = {"type": "computer_use_preview", "display_width": 1920, "display_height": 1080, "environment": "linux"}
+
+
+def request_options(model: str) -> dict:
+    # Preview models reject requests without truncation.
+    return {"truncation": "auto"} if model.startswith("computer-use-preview") else {}
+
+
+def step(task: str, previous_response_id: str | None = None, call_output: dict | None = None):
+    response = client.responses.create(
+        model=CUA_MODEL,
+        previous_response_id=previous_response_id,
+        tools=[COMPUTER_TOOL],
+        tool_choice={"type": "computer_use_preview"},
+        input=[call_output] if call_output else [{"role": "user", "content": task}],
+        reasoning={"summary": "concise", "effort": "low"},
+        truncation="auto",  # required by the preview model
+    )
+    for item in response.output:
+        if item.type == "computer_call":
+            perform(item.action)
+            return response, {
+                "type": "computer_call_output",
+                "call_id": item.call_id,
+                "acknowledged_safety_checks": [check.model_dump() for check in item.pending_safety_checks],
+                "output": {"type": "input_image", "image_url": screenshot_data_url()},
+            }
+    return response, None

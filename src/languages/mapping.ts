@@ -62,11 +62,11 @@ const PARAMETER_KEYS = new Set([
 ]);
 
 /** A request names its model under a model key, or as promptfoo does, under `id` with a provider prefix. */
-function namesRequestModel(key: string, value: string): boolean {
+export function namesRequestModel(key: string, value: string): boolean {
   return MODEL_KEY.test(key) || (key === 'id' && splitPrefix(value).prefix !== '');
 }
 
-function entryValue(map: ConfigMap, key: string): ConfigNode | undefined {
+export function entryValue(map: ConfigMap, key: string): ConfigNode | undefined {
   return map.entries.find((e) => e.key === key)?.value;
 }
 
@@ -104,6 +104,22 @@ function listModels(list: ConfigList): number {
   return countModels(list.items.map((item) => (item.kind === 'scalar' ? item.value : null)));
 }
 
+/** The model a list item names: the item itself, or its `id` / `model` entry (`- id: openai:gpt-5.4`). */
+function itemModel(item: ConfigNode): string | null {
+  if (item.kind === 'scalar') return item.value;
+  if (item.kind !== 'map') return null;
+  const entry = item.entries.find((e) => e.value.kind === 'scalar' && namesRequestModel(e.key, e.value.value));
+  return entry?.value.kind === 'scalar' ? entry.value.value : null;
+}
+
+/**
+ * An eval's `providers` list (promptfoo) runs every entry side by side: the models its
+ * items name are compared, whether written as strings or as `{id: ...}` mappings.
+ */
+function providersModels(list: ConfigList): number {
+  return countModels(list.items.map(itemModel));
+}
+
 /**
  * The model-like strings of one or more config trees. Names are the key chain, nearest
  * first (`{models: {fallback: x}}` gives ["fallback", "models"]); list positions add no name.
@@ -112,8 +128,10 @@ export function configStrings(roots: readonly ConfigNode[], options: ConfigWalkO
   const out: StringValue[] = [];
   const visit = (node: ConfigNode, names: string[], owner: { map: ConfigMap; key: string } | null, list: ConfigList | null): void => {
     if (node.kind === 'map') {
+      // A provider mapping inside a `providers` list counts its model among the list's.
+      const providers = list !== null && names[0] === 'providers' ? list : null;
       for (const entry of node.entries) {
-        if (!options.skipKeys?.has(entry.key)) visit(entry.value, entryNames(node, entry.key, names), { map: node, key: entry.key }, null);
+        if (!options.skipKeys?.has(entry.key)) visit(entry.value, entryNames(node, entry.key, names), { map: node, key: entry.key }, providers);
       }
     } else if (node.kind === 'list') {
       for (const item of node.items) visit(item, names, null, node);
@@ -122,7 +140,7 @@ export function configStrings(roots: readonly ConfigNode[], options: ConfigWalkO
       const context: StringContext = {
         compared: false,
         inType: false,
-        collectionModels: list ? listModels(list) : 0,
+        collectionModels: !list ? 0 : owner ? providersModels(list) : listModels(list),
         names,
         requests: isRequest ? [requestFacts(owner.map)] : [],
       };

@@ -2,19 +2,23 @@
  * Markdown / MDX adapter: a container with no strings of its own. YAML frontmatter and
  * fenced code go to the adapter their info string names; the JSON request bodies of
  * shell fences (`curl -d '{...}'`, heredocs) go to the JSON adapter. Prose is never a
- * region, so it never changes.
+ * region, so it never changes for model-slug; the prompts transform reads it through
+ * `proseBlocks` when the file is a prompt.
  *
  * `.mdx` is read as plain Markdown (CommonMark + frontmatter): its JSX and ESM lines are
  * prose here, which is harmless, but a fence written inside a JSX element with no blank
- * line before it is part of an HTML block and is not seen.
+ * line before it is part of an HTML block and is not seen. Prompty files (`.prompty`)
+ * are Markdown too: YAML frontmatter, then the prompt as the body.
  */
 import { fromMarkdown } from 'mdast-util-from-markdown';
 import { frontmatterFromMarkdown } from 'mdast-util-frontmatter';
 import { frontmatter } from 'micromark-extension-frontmatter';
 import { LineIndex } from '../runner/lines.js';
-import type { LanguageId } from '../types.js';
+import type { LanguageId, StringValue } from '../types.js';
+import type { ConfigNode } from './mapping.js';
 import { MappedText, verbatim } from './regions.js';
 import type { LanguageAdapter, Region } from './types.js';
+import { yaml } from './yaml.js';
 
 type Root = ReturnType<typeof fromMarkdown>;
 
@@ -23,7 +27,7 @@ interface MdNode {
   type: string;
   lang?: string | null;
   value?: string;
-  position?: { start: { line: number } };
+  position?: { start: { line: number; offset?: number }; end: { offset?: number } };
   children?: MdNode[];
 }
 
@@ -259,10 +263,69 @@ function commandBefore(shell: string, index: number): string {
   return shell.slice(start, index);
 }
 
+/** The frontmatter as the YAML adapter reads it, with the region that maps its offsets to the Markdown text. */
+export interface Frontmatter {
+  region: Region;
+  roots: ConfigNode[];
+  /** The model-like strings the YAML adapter finds, as model-slug sees them (offsets in `region.text`). */
+  strings: StringValue[];
+}
+
+/** The YAML frontmatter, parsed; null when there is none or it does not parse (the engine reports that). */
+export function readFrontmatter(parsed: MarkdownParsed, text: string): Frontmatter | null {
+  const node = (parsed.root as MdNode).children?.find((child) => child.type === 'yaml');
+  const region = node ? frontmatterRegion(node, new SourceLines(text), parsed.path)[0] : undefined;
+  if (!region) return null;
+  try {
+    const roots = yaml.parse(region.text, region.path ?? parsed.path);
+    return { region, roots, strings: yaml.strings!(roots, region.text) };
+  } catch {
+    return null;
+  }
+}
+
+/** A run of prose: a paragraph or heading, and within it the plain-text spans (offsets in the Markdown text). */
+export interface ProseBlock {
+  start: number;
+  end: number;
+  spans: Array<{ start: number; end: number }>;
+}
+
+/**
+ * What is not prose a prompt says in its own voice: code, HTML, link targets and labels,
+ * definitions, and block quotes (quoted material, often history).
+ */
+const NOT_PROSE = new Set(['code', 'inlineCode', 'html', 'yaml', 'definition', 'blockquote', 'link', 'linkReference', 'image', 'imageReference']);
+const PROSE_BLOCKS = new Set(['paragraph', 'heading']);
+
+function offsets(node: MdNode): { start: number; end: number } | null {
+  const start = node.position?.start.offset;
+  const end = node.position?.end.offset;
+  return start === undefined || end === undefined ? null : { start, end };
+}
+
+/** The body's paragraphs and headings with their text spans, outside code, quotes and links. */
+export function proseBlocks(parsed: MarkdownParsed): ProseBlock[] {
+  const blocks: ProseBlock[] = [];
+  const textSpans = (node: MdNode): Array<{ start: number; end: number }> => {
+    if (NOT_PROSE.has(node.type)) return [];
+    const own = node.type === 'text' ? offsets(node) : null;
+    return own ? [own] : (node.children ?? []).flatMap(textSpans);
+  };
+  const visit = (node: MdNode): void => {
+    if (NOT_PROSE.has(node.type)) return;
+    const range = PROSE_BLOCKS.has(node.type) ? offsets(node) : null;
+    if (range) blocks.push({ ...range, spans: textSpans(node) });
+    else node.children?.forEach(visit);
+  };
+  visit(parsed.root as MdNode);
+  return blocks;
+}
+
 export const markdown: LanguageAdapter<MarkdownParsed> = {
   id: 'markdown',
-  files: /\.(md|mdx|markdown)$/i,
-  extensions: ['md', 'mdx', 'markdown'],
+  files: /\.(md|mdx|markdown|prompty)$/i,
+  extensions: ['md', 'mdx', 'markdown', 'prompty'],
   parse,
   regions,
 };

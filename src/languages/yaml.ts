@@ -4,8 +4,10 @@
  * scalars, so comments, quoting, indentation and line endings never change.
  */
 import { type Document, isAlias, isMap, isScalar, isSeq, parseAllDocuments, Scalar } from 'yaml';
-import { SourceError } from '../types.js';
-import { type ConfigEntry, type ConfigNode, configStrings, scalar } from './mapping.js';
+import { type RequestFacts, SourceError, type StringValue } from '../types.js';
+import {
+  type ConfigEntry, type ConfigMap, type ConfigNode, type ConfigScalar, configStrings, entryValue, requestFacts, scalar,
+} from './mapping.js';
 import type { LanguageAdapter } from './types.js';
 
 type Documents = ReturnType<typeof parseAllDocuments>;
@@ -31,6 +33,18 @@ function keyName(key: unknown): string {
   return typeof key.value === 'symbol' ? key.value.description ?? '' : String(key.value);
 }
 
+/**
+ * The written range of every string scalar, quotes and block headers included. Kept beside
+ * the tree rather than in it: only prompt text is read this way (scanned in place, never
+ * replaced whole), and a WeakMap leaves ConfigNode as the other config adapters build it.
+ */
+const writtenRanges = new WeakMap<ConfigScalar, { start: number; end: number }>();
+
+/** Where a string scalar is written: any style, escapes and block scalars included; null for merged copies. */
+export function scalarSource(node: ConfigScalar): { start: number; end: number } | null {
+  return writtenRanges.get(node) ?? node.span;
+}
+
 class Converter {
   /** Mappings being merged right now: an alias may point at its own ancestor. */
   private readonly merging = new Set<unknown>();
@@ -54,7 +68,9 @@ class Converter {
     }
     if (isSeq(node)) return { kind: 'list', items: node.items.map((item) => this.node(item, editable)) };
     if (isScalar(node)) {
-      return scalar(node.value === null ? '' : String(node.value), editable ? editableSpan(node, this.text) : null);
+      const converted = scalar(node.value === null ? '' : String(node.value), editable ? editableSpan(node, this.text) : null);
+      if (editable && typeof node.value === 'string' && node.range) writtenRanges.set(converted, { start: node.range[0], end: node.range[1] });
+      return converted;
     }
     return scalar('');
   }
@@ -95,6 +111,83 @@ function parse(text: string): ConfigNode[] {
   return [...parseDocuments(text)].map((doc) => new Converter(doc, text).node(doc.contents, true));
 }
 
+function scalarOf(node: ConfigNode | undefined): ConfigScalar | null {
+  return node?.kind === 'scalar' ? node : null;
+}
+
+function mapOf(node: ConfigNode | undefined): ConfigMap | null {
+  return node?.kind === 'map' ? node : null;
+}
+
+/** A Prompty `model:` section: the model it names, or the Azure deployment it names instead. */
+export interface PromptyModel {
+  /** An OpenAI model slug: v1 `configuration.name`, v2 `id`. */
+  model: ConfigScalar | null;
+  /** An Azure deployment name (v1 `configuration.azure_deployment`, v2 `id` with an Azure provider): not a slug. */
+  deployment: ConfigScalar | null;
+  /** Sampling and effort from `parameters` (v1) or `options` (v2). */
+  request: RequestFacts;
+}
+
+const AZURE = /azure|foundry/i;
+
+/**
+ * Prompty's two shapes of `model:`. v1: `{api, configuration: {type, name | azure_deployment},
+ * parameters}`; v2: `{id, provider, apiType, connection, options}`.
+ */
+export function promptyModel(section: ConfigNode | undefined): PromptyModel | null {
+  const map = mapOf(section);
+  if (!map) return null;
+  const configuration = mapOf(entryValue(map, 'configuration'));
+  if (configuration) {
+    const deployment = scalarOf(entryValue(configuration, 'azure_deployment'));
+    const azure = deployment !== null || AZURE.test(scalarOf(entryValue(configuration, 'type'))?.value ?? '');
+    const model = azure ? null : scalarOf(entryValue(configuration, 'name'));
+    return { model, deployment, request: requestFacts(map) };
+  }
+  const id = scalarOf(entryValue(map, 'id'));
+  if (!id || !['provider', 'apiType', 'connection', 'options'].some((key) => entryValue(map, key))) return null;
+  const options = mapOf(entryValue(map, 'options'))?.entries ?? [];
+  const request = requestFacts({ kind: 'map', entries: [...map.entries, ...options] });
+  const azure = AZURE.test(scalarOf(entryValue(map, 'provider'))?.value ?? '');
+  return { model: azure ? null : id, deployment: azure ? id : null, request };
+}
+
+/** Every Prompty model section in the trees (a `model:` key whose value has one of Prompty's shapes). */
+export function promptyModels(roots: readonly ConfigNode[]): PromptyModel[] {
+  const out: PromptyModel[] = [];
+  const visit = (node: ConfigNode): void => {
+    if (node.kind === 'list') node.items.forEach(visit);
+    if (node.kind !== 'map') return;
+    for (const { key, value } of node.entries) {
+      const found = key === 'model' ? promptyModel(value) : null;
+      if (found) out.push(found);
+      else visit(value);
+    }
+  };
+  roots.forEach(visit);
+  return out;
+}
+
+/**
+ * The generic config walk, corrected for Prompty: its model's parameters sit beside
+ * `configuration` or under `options` (the request the gate must see), and an Azure
+ * deployment name is not a model slug (the prompts transform reports it).
+ */
+function strings(roots: ConfigNode[]): StringValue[] {
+  const found = configStrings(roots);
+  const sections = promptyModels(roots);
+  if (sections.length === 0) return found;
+  const deployments = new Set(sections.flatMap((s) => (s.deployment?.span ? [s.deployment.span.start] : [])));
+  const requests = new Map(sections.flatMap((s) => (s.model?.span ? [[s.model.span.start, s.request] as const] : [])));
+  return found
+    .filter((string) => !deployments.has(string.start))
+    .map((string) => {
+      const request = requests.get(string.start);
+      return request ? { ...string, context: { ...string.context, requests: [request] } } : string;
+    });
+}
+
 export const yaml: LanguageAdapter<ConfigNode[]> = {
   id: 'yaml',
   files: /\.ya?ml$/,
@@ -102,5 +195,5 @@ export const yaml: LanguageAdapter<ConfigNode[]> = {
   // The yaml package skips a byte-order mark itself without moving offsets.
   readsBom: true,
   parse,
-  strings: (roots) => configStrings(roots),
+  strings,
 };

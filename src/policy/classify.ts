@@ -1,6 +1,6 @@
 import type { RequestFacts, Status, StringContext, UpgradeClass } from '../types.js';
 import { TARGET } from './catalog.js';
-import { pinnedName, pinnedPathReason } from './context.js';
+import { pinnedName, pinnedPathReason, PROMPTFOO_CONFIG } from './context.js';
 import { counterpartOf, isModelLike, parseSlug, type ParsedSlug } from './slug.js';
 
 /** Everything the policy needs to decide one model site. */
@@ -56,6 +56,11 @@ function pinnedContext(input: SiteInput): string | null {
   return null;
 }
 
+/** Models an eval runs side by side stay as they are even with --all: the comparison is the eval's point. */
+function evalComparison(input: SiteInput): boolean {
+  return input.context.collectionModels >= 2 && PROMPTFOO_CONFIG.test(input.path);
+}
+
 /** Rule 7: the parameters that make the upgrade a run-time error, or null. */
 function gateFailure(requests: RequestFacts[]): string | null {
   const offending = requests.filter((r) => r.sampling.length > 0 && r.effort !== 'none');
@@ -84,7 +89,7 @@ export function classify(input: SiteInput): Decision | null {
 
   if (parsed.snapshot) return confirm(`dated snapshot (${parsed.snapshot}): pinned on purpose`); // rule 3
   const pinned = pinnedContext(input);
-  if (pinned && !input.all) return confirm(pinned); // rule 4
+  if (pinned && (!input.all || evalComparison(input))) return confirm(pinned); // rule 4
   if (to === null) return confirm(`${parsed.base} has no GPT-5.5 counterpart (no gpt-5.5-mini or -nano)`); // rule 5
   if (parsed.entry.older && !input.all) return confirm(`older family (${parsed.entry.bucket}): upgraded only with --all`); // rule 6
 

@@ -3,12 +3,15 @@
  * Azure clients (DESIGN.md, policy rules 2 and 4).
  */
 
+/** A promptfoo config: an eval definition. */
+export const PROMPTFOO_CONFIG = /(^|\/)promptfooconfig\.[^/]+$/;
+
 const PINNED_PATHS: Array<{ pattern: RegExp; what: string }> = [
   { pattern: /(^|\/)(test|tests|__tests__)\//, what: 'a test folder' },
   { pattern: /\.(test|spec)\.[^/]+$/, what: 'a test file' },
   { pattern: /(^|\/)(test_[^/]*\.py|[^/]*_test\.py|conftest\.py)$/, what: 'a pytest file' },
   { pattern: /(^|\/)(eval|evals|baseline[^/]*|benchmarks)\//, what: 'an eval or baseline folder' },
-  { pattern: /(^|\/)promptfooconfig\.[^/]+$/, what: 'a promptfoo eval config' },
+  { pattern: PROMPTFOO_CONFIG, what: 'a promptfoo eval config' },
   { pattern: /(^|\/)(fixtures|__fixtures__|__snapshots__)\//, what: 'a fixtures or snapshots folder' },
   { pattern: /\.snap$/, what: 'a snapshot file' },
   { pattern: /(^|\/)(CHANGELOG|HISTORY|RELEASES?)[^/]*$/i, what: 'a history file' },

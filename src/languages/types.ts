@@ -29,6 +29,11 @@ export interface LanguageAdapter<P = unknown> {
   init?(): Promise<void>;
   /** Parses text; throws SourceError with a 1-based line on bad input. */
   parse(text: string, path: string): P;
+  /**
+   * Frees what a parse holds outside the JavaScript heap (a WebAssembly syntax tree);
+   * the engine calls it once it is done with a file's trees.
+   */
+  dispose?(parsed: P): void;
   /** String values that may be model sites, each with its syntax context. */
   strings?(parsed: P, text: string): StringValue[];
   /** Embedded code to hand to other adapters. */

@@ -2,6 +2,7 @@ import type { FamilyBucket } from '../policy/catalog.js';
 import { isModelLike, parseSlug } from '../policy/slug.js';
 import type { Site } from '../types.js';
 import { type Report, siteLocation, STATUSES } from './model.js';
+import { countsByPackage } from './text.js';
 
 /** The upgrade guide's summary sections, in its order. */
 const SECTIONS = [
@@ -66,9 +67,17 @@ export function renderMarkdown(report: Report): string {
     `# Upgrade to ${report.target}: ${report.tool} ${report.version} report`,
     '',
     `${summary.filesScanned} files scanned, ${summary.filesChanged} changed, ${summary.filesErrored} errored; sites: ${counts}.`,
+    ...packageTable(report.sites),
   ];
   for (const section of SECTIONS) lines.push('', `## ${section}`, '', ...body[section]);
   return `${lines.join('\n')}\n`;
+}
+
+/** Site counts per workspace package, when the sites span more than one. */
+function packageTable(sites: Site[]): string[] {
+  const counts = countsByPackage(sites);
+  if (counts.length === 0) return [];
+  return ['', ...table(['Package', ...STATUSES], counts.map(([name, byStatus]) => [name, ...STATUSES.map((s) => String(byStatus[s]))]))];
 }
 
 function bucketOf(model: string): Bucket {

@@ -1,7 +1,10 @@
 import picocolors from 'picocolors';
 import type { Colors } from 'picocolors/types.js';
 import type { FileError, Site, Status } from '../types.js';
-import { type Report, siteLocation, STATUSES } from './model.js';
+import { countStatuses, type Report, siteLocation, type StatusCounts, STATUSES } from './model.js';
+
+/** The package of sites in files no workspace package holds (or from a report without packages). */
+export const NO_PACKAGE = '(no package)';
 
 /** Sites listed one per line, in this order; the confirmation-needed list comes last. */
 const LISTED: { status: Status; title: string; note: string }[] = [
@@ -27,13 +30,41 @@ export function renderSummary(report: Report, options: { color: boolean }): stri
   const lines = [
     `${c.bold('Files:')} ${summary.filesScanned} scanned, ${summary.filesChanged} changed, ${summary.filesErrored} errored`,
     ...errorBlock(report.errors, c),
-    `${c.bold('Sites:')} ${STATUSES.map((s) => paint(c, s, `${summary.sites[s]} ${s}`)).join(', ')}`,
+    `${c.bold('Sites:')} ${statusCounts(summary.sites, c)}`,
+    ...packageBlock(report.sites, c),
   ];
   for (const listed of LISTED) {
     const sites = report.sites.filter((site) => site.status === listed.status);
     if (sites.length > 0 || listed.status === 'confirmation-needed') lines.push('', ...siteBlock(listed, sites, c));
   }
   return `${lines.join('\n')}\n`;
+}
+
+/**
+ * Site counts per workspace package, in code-unit order; empty unless the sites span more
+ * than one package, so a single project's summary stays as it was.
+ */
+export function countsByPackage(sites: Site[]): Array<[string, StatusCounts]> {
+  const byPackage = new Map<string, Site[]>();
+  for (const site of sites) {
+    const name = site.package ?? NO_PACKAGE;
+    const listed = byPackage.get(name);
+    if (listed) listed.push(site);
+    else byPackage.set(name, [site]);
+  }
+  if (byPackage.size < 2) return [];
+  return [...byPackage.keys()].sort().map((name) => [name, countStatuses(byPackage.get(name)!)]);
+}
+
+function packageBlock(sites: Site[], c: Colors): string[] {
+  const counts = countsByPackage(sites);
+  if (counts.length === 0) return [];
+  const width = Math.max(...counts.map(([name]) => name.length));
+  return [c.bold('By package:'), ...counts.map(([name, byStatus]) => `  ${name.padEnd(width)}  ${statusCounts(byStatus, c)}`)];
+}
+
+function statusCounts(counts: StatusCounts, c: Colors): string {
+  return STATUSES.map((s) => paint(c, s, `${counts[s]} ${s}`)).join(', ');
 }
 
 function paint(c: Colors, status: Status, text: string): string {

@@ -40,6 +40,9 @@ export async function processAll(request: PoolRequest): Promise<void> {
     const chunks: FileJob[][] = [];
     for (let i = 0; i < files.length; i += CHUNK) chunks.push(files.slice(i, i + CHUNK));
     const pending = chunks.map((chunk) => pool.run(chunk) as Promise<FileResult[]>);
+    // A failed chunk is rethrown below in file order; until then (and once the pool is
+    // torn down after it) the other chunks' rejections must not end the process.
+    for (const chunk of pending) chunk.catch(() => undefined);
     // Hand results on in file order as soon as each chunk is in, so memory holds only
     // the chunks still in flight.
     for (const chunk of pending) for (const result of await chunk) request.onResult(result);

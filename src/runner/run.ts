@@ -2,7 +2,7 @@
  * A whole run: config, file list, processing, verification and writes. The only module
  * (with its helpers in this folder) that touches the target's file system.
  */
-import { existsSync, readFileSync, statSync } from 'node:fs';
+import { accessSync, constants, existsSync, readFileSync, statSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { CONFIG_FILE, ConfigError, EMPTY_CONFIG, parseConfig, type Config } from '../policy/config.js';
 import { initLanguages } from '../languages/index.js';
@@ -13,6 +13,7 @@ import { workTreeState } from './git.js';
 import { writeAtomically } from './io.js';
 import { processAll } from './pool.js';
 import { engineSettings, type FileResult, type RunSettings } from './process.js';
+import { workspacePackages } from './workspaces.js';
 
 export interface RunRequest {
   cwd: string;
@@ -69,12 +70,14 @@ export async function run(request: RunRequest): Promise<RunResult> {
   guardWorkTree(request);
   await initLanguages();
   const settings: RunSettings = { transforms: request.transforms, options: { all: request.all || config.upgradeAll }, config };
-  const files = (await findFiles(request.inputs, {
+  const found = await findFiles(request.inputs, {
     cwd: request.cwd,
     extensions: request.extensions,
     ignorePatterns: request.ignorePatterns,
     gitignore: request.gitignore,
-  })).filter((f) => inShard(f.path, request.shard));
+  });
+  const packages = workspacePackages(found, request.cwd);
+  const files = found.filter((f) => inShard(f.path, request.shard));
 
   const results: FileResult[] = [];
   let changed = 0;
@@ -89,11 +92,11 @@ export async function run(request: RunRequest): Promise<RunResult> {
       request.onFile?.(results.length, files.length, changed);
     },
   });
-  return collect(results, request);
+  return collect(results, request, packages);
 }
 
-/** Writes (when asked) and folds the per-file results into one RunResult. */
-function collect(results: FileResult[], request: RunRequest): RunResult {
+/** Writes (when asked) and folds the per-file results into one RunResult, each site labelled with its package. */
+function collect(results: FileResult[], request: RunRequest, packages: Map<string, string> | null): RunResult {
   const sites: Site[] = [];
   const errors: FileError[] = [];
   const changes: FileChange[] = [];
@@ -102,7 +105,7 @@ function collect(results: FileResult[], request: RunRequest): RunResult {
     let failed = result.failed;
     errors.push(...result.errors);
     if (result.change) {
-      const problem = request.write ? writeAtomically(result.absolute, result.change.before, result.change.after) : null;
+      const problem = request.write ? write(result.absolute, result.change) : null;
       if (problem) {
         errors.push({ file: result.path, line: null, message: problem });
         failed = true;
@@ -111,10 +114,31 @@ function collect(results: FileResult[], request: RunRequest): RunResult {
       }
     }
     // A file that could not be written keeps its sites, but none of them was upgraded.
-    sites.push(...(failed && result.change ? result.sites.map(unwritten) : result.sites));
+    const kept = failed && result.change ? result.sites.map(unwritten) : result.sites;
+    const label = packages?.get(result.absolute);
+    sites.push(...(label === undefined ? kept : kept.map((site) => ({ ...site, package: label }))));
     if (failed) filesErrored++;
   }
   return { filesScanned: results.length, filesChanged: changes.length, filesErrored, sites, errors, changes };
+}
+
+/**
+ * A read-only file is left as it is and reported: the atomic rename would replace it
+ * regardless of its mode, which is not what a read-only file asks for.
+ */
+function write(absolute: string, change: { before: string; after: string }): string | null {
+  return readOnly(absolute) ? 'read-only; not written' : writeAtomically(absolute, change.before, change.after);
+}
+
+function readOnly(absolute: string): boolean {
+  try {
+    accessSync(absolute, constants.W_OK);
+    // access() lets root write anything; a file with no write bit is still meant to stay as it is.
+    return (statSync(absolute).mode & 0o222) === 0;
+  } catch (err) {
+    // A file that vanished is not read-only: the write reports it.
+    return (err as NodeJS.ErrnoException).code !== 'ENOENT';
+  }
 }
 
 function unwritten(site: Site): Site {

@@ -47,6 +47,13 @@ Options:
       --all               upgrade all model usage: pinned-context sites and older families too
                           (never dated snapshots, mini/nano, fine-tunes or third-party models)
                             gpt55-codemod model-slug src --all
+      --preserve-effort   where an upgraded request sets no reasoning effort, add effort none
+                          (GPT-5.4's default) in its API's spelling; requests blocked only for
+                          temperature / top_p / logprobs are then upgraded too
+                            gpt55-codemod upgrade src --preserve-effort --dry
+      --add-retention     add prompt_cache_retention "24h" to GPT-5.5 requests that do not set it,
+                          where the nearest manifest's SDK version knows the field
+                            gpt55-codemod prompt-cache-retention src --add-retention --dry
       --config <file>     config file (default: gpt55-codemod.config.yaml found walking up)
                             gpt55-codemod upgrade . --config ci/gpt55.yaml
       --force             write into a git work tree that has uncommitted changes
@@ -81,6 +88,8 @@ const OPTIONS = {
   report: { type: 'string' },
   patch: { type: 'string' },
   all: { type: 'boolean' },
+  'preserve-effort': { type: 'boolean' },
+  'add-retention': { type: 'boolean' },
   config: { type: 'string' },
   force: { type: 'boolean' },
   check: { type: 'boolean' },
@@ -205,6 +214,8 @@ async function runCommand(command: string, positionals: string[], flags: Flags, 
     inputs: positionals.length > 0 ? positionals : ['.'],
     transforms,
     all: flags.all === true,
+    preserveEffort: flags['preserve-effort'] === true,
+    addRetention: flags['add-retention'] === true,
     configPath: flags.config ?? null,
     write: !flags.dry && !flags.check && !flags.patch,
     force: flags.force === true,

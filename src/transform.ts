@@ -1,11 +1,16 @@
 import type { Decision } from './policy/classify.js';
 import type { LanguageAdapter } from './languages/types.js';
+import type { SdkVersions } from './policy/sdk.js';
 import type { Edit, LanguageId, SiteDraft, StringContext } from './types.js';
 
 /** Options that change what transforms do (the command line and config decide them). */
 export interface TransformOptions {
   /** --all or config upgradeAll: pinned-context and older-family sites are upgraded too. */
   all: boolean;
+  /** --preserve-effort: upgraded requests with no visible effort get effort none, and the gate lets their sampling parameters through. */
+  preserveEffort?: boolean;
+  /** --add-retention: GPT-5.5 requests without `prompt_cache_retention` get `"24h"` where the SDK knows the field. */
+  addRetention?: boolean;
 }
 
 /** What a transform handler gets for one parsed text (a file or a region of one). */
@@ -16,6 +21,8 @@ export interface HandlerContext<P = unknown> {
   parsed: P;
   adapter: LanguageAdapter<P>;
   options: TransformOptions;
+  /** The SDK versions the file's nearest manifests declare (empty when the run did not read them). */
+  sdk: SdkVersions;
   /** The site policy for a model string at `offset` in `text`; null: not a site. */
   classify(value: string, context: StringContext, offset: number): Decision | null;
   edit(edit: Edit): void;

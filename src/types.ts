@@ -73,6 +73,25 @@ export interface RequestFacts {
   sampling: string[];
   /** The visible reasoning effort, exactly as written, if any. */
   effort?: string;
+  /**
+   * With no visible effort: the insertion that sets effort `none` in this request's API
+   * spelling, laid out like the request (absent where the spelling is not known).
+   */
+  addEffort?: Edit;
+  /** The visible `prompt_cache_retention` (any SDK spelling), exactly as written, if any. */
+  retention?: string;
+}
+
+/** The API a request goes to, as its call or its keys show. */
+export type RequestApi = 'responses' | 'chat-completions' | 'agents';
+
+/** What kind of request an object or call is: its API, and the client that sends it. */
+export interface RequestKind {
+  api: RequestApi;
+  /** The SDK that sends it (openai-node / openai-python, or the Agents SDK); null for a raw HTTP body. */
+  client: 'openai' | 'agents' | null;
+  /** A `responses.compact` call. */
+  compact: boolean;
 }
 
 /** Syntax facts about a string that is a candidate model site. */

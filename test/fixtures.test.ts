@@ -2,7 +2,10 @@
  * Every fixture pair under __testfixtures__/<transform>/ is found by this loop:
  *   <case>.input.<ext>    the file before
  *   <case>.output.<ext>   the file after (equal to the input where nothing may change)
- *   <case>.options.json   optional: {"path": "tests/x.py", "all": true} (path the policy sees)
+ *   <case>.options.json   optional: {"path": "tests/x.py", "all": true} (path the policy sees);
+ *                         also "preserveEffort": true, "addRetention": true and "sdk":
+ *                         {"npm": {"openai": {"spec", "version", "source"}}, "pypi": {...}},
+ *                         the SDK versions the file's project declares
  *   <case>.sites.txt      optional: the expected sites, one per line:
  *                         `line:column transform status from -> to`
  *   <case>.errors.txt     optional: the errors the run must report (a part that does not parse
@@ -16,7 +19,7 @@ import { beforeAll, describe, expect, test } from 'vitest';
 import { initLanguages } from '../src/languages/index.js';
 import { findTransform } from '../src/registry.js';
 import { processText } from '../src/runner/engine.js';
-import { formatSiteLine, fixtureSettings } from './helpers.js';
+import { type FixtureExtras, formatSiteLine, fixtureSettings } from './helpers.js';
 
 const ROOT = join(import.meta.dirname, '..', '__testfixtures__');
 
@@ -27,6 +30,7 @@ interface FixtureCase {
   output: string;
   path: string;
   all: boolean;
+  extras: FixtureExtras;
   sites: string[] | null;
   errors: string[];
 }
@@ -43,7 +47,7 @@ function loadCases(): FixtureCase[] {
         const p = join(dir, `${name}.${suffix}`);
         return existsSync(p) ? readFileSync(p, 'utf8') : null;
       };
-      const options = JSON.parse(read('options.json') ?? '{}') as { path?: string; all?: boolean };
+      const { path, all, ...extras } = JSON.parse(read('options.json') ?? '{}') as { path?: string; all?: boolean } & FixtureExtras;
       const sites = read('sites.txt');
       const errors = read('errors.txt');
       cases.push({
@@ -51,8 +55,9 @@ function loadCases(): FixtureCase[] {
         name,
         input: read(`input.${ext}`)!,
         output: read(`output.${ext}`) ?? fail(`${transform}/${name}: missing ${name}.output.${ext}`),
-        path: options.path ?? `src/${name}.${ext}`,
-        all: options.all ?? false,
+        path: path ?? `src/${name}.${ext}`,
+        all: all ?? false,
+        extras,
         sites: sites === null ? null : sites.split('\n').filter((l) => l.trim() !== ''),
         errors: errors === null ? [] : errors.split('\n').filter((l) => l.trim() !== ''),
       });
@@ -74,7 +79,7 @@ beforeAll(async () => {
 describe.each([...new Set(cases.map((c) => c.transform))])('%s', (transformName) => {
   test.each(cases.filter((c) => c.transform === transformName).map((c) => [c.name, c] as const))('%s', (_name, fixture) => {
     const transform = findTransform(fixture.transform) ?? fail(`no transform ${fixture.transform}`);
-    const settings = fixtureSettings([transform], fixture.all);
+    const settings = fixtureSettings([transform], fixture.all, fixture.extras);
     const first = processText(fixture.path, fixture.input, settings);
     expect(first.errors.map((e) => `${e.line ?? '-'} ${e.message}`)).toEqual(fixture.errors);
     expect(first.newText ?? fixture.input).toBe(fixture.output);

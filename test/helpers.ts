@@ -1,9 +1,16 @@
+import type { SdkVersions } from '../src/policy/sdk.js';
 import type { EngineSettings } from '../src/runner/engine.js';
-import type { Transform } from '../src/transform.js';
+import type { Transform, TransformOptions } from '../src/transform.js';
 import type { Site } from '../src/types.js';
 
-export function fixtureSettings(transforms: Transform[], all = false): EngineSettings {
-  return { transforms, options: { all }, excluded: () => false, pinned: () => false };
+/** Options beyond --all a case may set, and the SDK versions its file's project would declare. */
+export interface FixtureExtras extends Omit<TransformOptions, 'all'> {
+  sdk?: SdkVersions;
+}
+
+export function fixtureSettings(transforms: Transform[], all = false, extras: FixtureExtras = {}): EngineSettings {
+  const { sdk, ...options } = extras;
+  return { transforms, options: { all, ...options }, excluded: () => false, pinned: () => false, ...(sdk ? { sdk } : {}) };
 }
 
 /** `line:column transform status from -> to`, the form of <case>.sites.txt. */

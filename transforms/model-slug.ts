@@ -3,15 +3,22 @@
  * exactly a model slug, under the site policy (DESIGN.md, "Policy").
  */
 import { jscodeshiftTransform } from '../src/jscodeshift.js';
+import { effortInsertions } from '../src/policy/classify.js';
 import { MODEL_PREFILTER } from '../src/policy/slug.js';
 import type { Handler, Transform } from '../src/transform.js';
 
 const upgradeStrings: Handler = (ctx) => {
+  // Two model strings of one request (`big ? "gpt-5.4-pro" : "gpt-5.4"`) share its effort insertion.
+  const inserted = new Set<number>();
   for (const string of ctx.adapter.strings?.(ctx.parsed, ctx.text) ?? []) {
     const decision = ctx.classify(string.value, string.context, string.start);
     if (!decision) continue;
     if (decision.status === 'upgraded' && decision.to !== null) {
       ctx.edit({ start: string.start, end: string.end, text: decision.to });
+      for (const edit of effortInsertions(string.context.requests, ctx.options.preserveEffort === true)) {
+        if (!inserted.has(edit.start)) ctx.edit(edit);
+        inserted.add(edit.start);
+      }
     }
     ctx.site({ offset: string.start, ...decision });
   }

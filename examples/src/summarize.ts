@@ -17,6 +17,9 @@ export async function summarizeTicket(ticket: string): Promise<string> {
 export async function draftEscalation(ticket: string, history: string[]): Promise<string> {
   const response = await client.responses.create({
     model: "gpt-5.4-pro",
+    // The escalation prompt is long and shared: reuse its cache while the thread is hot.
+    prompt_cache_key: "escalation-note",
+    prompt_cache_retention: "in_memory",
     input: [
       { role: "developer", content: "Draft an escalation note for the account team." },
       { role: "user", content: [ticket, ...history].join("\n\n") },

@@ -6,8 +6,13 @@
  */
 import { parse as babelParse, type ParserOptions, type ParserPlugin } from '@babel/parser';
 import jscodeshift, { type ASTNode, type ASTPath, type Collection, type JSCodeshift, type Parser } from 'jscodeshift';
+import { RETENTION_KEYS, type RequestSetting } from '../policy/retention.js';
+import { CHAT_COMPLETIONS_CALL, RESPONSES_CALL } from '../policy/sdk.js';
 import { isModelLike } from '../policy/slug.js';
-import { type RequestFacts, SourceError, type StringContext, type StringValue } from '../types.js';
+import {
+  type Edit, type RequestApi, type RequestFacts, type RequestKind, SourceError, type StringContext, type StringValue,
+} from '../types.js';
+import { appendItem } from './insert.js';
 import type { LanguageAdapter } from './types.js';
 
 /** Babel AST nodes as the adapter reads them: positional fields plus whatever the type carries. */
@@ -75,6 +80,16 @@ export function literalString(node: AstNode | null | undefined): { value: string
     return { value: quasi.value.cooked ?? quasi.value.raw, start: node.start + 1, end: node.end - 1 };
   }
   return null;
+}
+
+/** TypeScript and parenthesis wrappers that leave a value as it is: `x as const`, `x satisfies T`, `x!`, `(x)`. */
+export const VALUE_WRAPPERS: ReadonlySet<string> = new Set(['TSAsExpression', 'TSSatisfiesExpression', 'TSNonNullExpression', 'ParenthesizedExpression', 'TypeCastExpression']);
+
+/** The expression inside any VALUE_WRAPPERS. */
+export function unwrapValue(node: AstNode | null | undefined): AstNode | null | undefined {
+  let current = node;
+  while (current && VALUE_WRAPPERS.has(current.type)) current = current.expression;
+  return current;
 }
 
 /** The name of a key, identifier, member property or JSX attribute. */
@@ -193,10 +208,123 @@ function sourceText(node: AstNode, text: string): string {
   return literalString(node)?.value ?? text.slice(node.start ?? 0, node.end ?? 0);
 }
 
-/** Reads sampling parameters and reasoning effort, in every SDK spelling, off a request object or JSX element. */
-export function requestFacts(request: AstNode, text: string): RequestFacts {
+/** The request object a RequestFacts was read from, and its kind, for transforms that edit the request. */
+export interface RequestOrigin {
+  node: AstNode;
+  kind: RequestKind | null;
+}
+
+/**
+ * Kept beside the facts rather than in them: the policy compares facts as plain data,
+ * while a transform that adds a setting needs the object they came from.
+ */
+const origins = new WeakMap<RequestFacts, RequestOrigin>();
+
+export function requestOrigin(facts: RequestFacts): RequestOrigin | undefined {
+  return origins.get(facts);
+}
+
+const AGENT_CONFIGS = new Set(['Agent', 'Runner']);
+
+function calleeText(call: AstNode, text: string): string {
+  return text.slice(call.callee.start, call.callee.end).replace(/\s+|\?(?=\.)/g, '');
+}
+
+/** A raw HTTP body (`JSON.stringify({...})`): its keys say which API it is for. */
+function bodyKind(request: AstNode): RequestKind | null {
+  const keys = new Set(entries(request).map((e) => e.key));
+  if (keys.has('messages')) return { api: 'chat-completions', client: null, compact: false };
+  if (keys.has('input')) return { api: 'responses', client: null, compact: false };
+  return null;
+}
+
+/**
+ * The API and client of a request object, from the call it is the first argument of
+ * (`client.responses.create(…)`, `new Agent(…)`, `Agent.create(…)`, `JSON.stringify(…)`);
+ * null when the call does not show it (Vercel AI SDK, LangChain, a stored object).
+ */
+export function requestKind(request: AstNode, owner: AstNode | null, text: string): RequestKind | null {
+  if (request.type !== 'ObjectExpression' || !owner || owner.arguments?.[0] !== request) return null;
+  const callee = owner.callee as AstNode;
+  const agents = isMember(callee) ? nameOf(callee.object) === 'Agent' && nameOf(callee.property) === 'create' : AGENT_CONFIGS.has(nameOf(callee) ?? '');
+  if (agents) return { api: 'agents', client: 'agents', compact: false };
+  const path = calleeText(owner, text);
+  const responses = RESPONSES_CALL.exec(path);
+  if (responses) return { api: 'responses', client: 'openai', compact: responses[1] === 'compact' };
+  if (CHAT_COMPLETIONS_CALL.test(path)) return { api: 'chat-completions', client: 'openai', compact: false };
+  return path === 'JSON.stringify' ? bodyKind(request) : null;
+}
+
+/** Where each API takes a setting, in openai-node and Agents SDK JS spelling. */
+const SETTING_PATHS: Record<RequestApi, Record<RequestSetting, string[]>> = {
+  responses: { effort: ['reasoning', 'effort'], retention: ['prompt_cache_retention'] },
+  'chat-completions': { effort: ['reasoning_effort'], retention: ['prompt_cache_retention'] },
+  agents: { effort: ['modelSettings', 'reasoning', 'effort'], retention: ['modelSettings', 'promptCacheRetention'] },
+};
+
+/** How the request writes strings, keys and one-line objects, for the text an insertion adds. */
+interface JsStyle {
+  quote: string;
+  quoteKeys: boolean;
+  /** Space inside the braces of a one-line object: `{ a: 1 }` or `{a: 1}`. */
+  pad: string;
+}
+
+function firstQuote(node: AstNode | null | undefined, text: string): string | null {
+  for (const { value } of entries(node)) {
+    if (value?.type === 'StringLiteral' || value?.type === 'Literal') return text[value.start!] ?? null;
+    const inner = value?.type === 'ObjectExpression' ? firstQuote(value, text) : null;
+    if (inner) return inner;
+  }
+  return null;
+}
+
+function jsStyle(request: AstNode, text: string): JsStyle {
+  const source = text.slice(request.start!, request.end!);
+  const first = (request.properties as AstNode[]).find(isProperty);
+  return {
+    quote: firstQuote(request, text) ?? '"',
+    quoteKeys: first?.key.type === 'StringLiteral',
+    pad: /(?<!\$)\{([ \t]*)[^\s}]/.exec(source)?.[1] === '' ? '' : ' ',
+  };
+}
+
+/**
+ * The insertion that sets a request setting (effort, cache retention) to `value` in the
+ * request's API spelling, creating the objects on the way (`modelSettings`, `reasoning`)
+ * that are missing. Null when the setting is there already, or when a level on the way is
+ * not an object literal or spreads another object in (whose keys a new one would override).
+ */
+export function addRequestSetting(request: AstNode, kind: RequestKind, setting: RequestSetting, value: string, text: string): Edit | null {
+  const path = SETTING_PATHS[kind.api][setting];
+  let object = request;
+  let depth = 0;
+  for (; depth < path.length; depth++) {
+    const property = (object.properties as AstNode[]).find((p) => isProperty(p) && !p.computed && nameOf(p.key) === path[depth]);
+    if (!property) break;
+    if (depth === path.length - 1 || property.value?.type !== 'ObjectExpression') return null;
+    object = property.value;
+  }
+  const properties = object.properties as AstNode[];
+  if (properties.some((p) => p.type === 'SpreadElement')) return null;
+  const style = jsStyle(request, text);
+  const key = (name: string): string => (style.quoteKeys ? `${style.quote}${name}${style.quote}` : name);
+  const keys = path.slice(depth);
+  let item = `${key(keys[keys.length - 1]!)}: ${style.quote}${value}${style.quote}`;
+  for (let i = keys.length - 2; i >= 0; i--) item = `${key(keys[i]!)}: {${style.pad}${item}${style.pad}}`;
+  const items = properties.map((p) => ({ start: p.start!, end: p.end! }));
+  return appendItem(text, { open: object.start! + 1, close: object.end! - 1, items }, item, '//');
+}
+
+/**
+ * Reads sampling parameters, reasoning effort and cache retention, in every SDK spelling,
+ * off a request object or JSX element. `owner` is the call the object is passed to, which
+ * tells its API (for the effort insertion).
+ */
+export function requestFacts(request: AstNode, text: string, owner: AstNode | null = null): RequestFacts {
   const sampling = new Set<string>();
   let effort: string | undefined;
+  let retention: string | undefined;
   const scan = (node: AstNode | null): void => {
     for (const { key, value } of entries(node)) {
       const param = SAMPLING_KEYS.get(key);
@@ -205,26 +333,50 @@ export function requestFacts(request: AstNode, text: string): RequestFacts {
       if (key === 'reasoning_effort' || key === 'reasoningEffort') effort = sourceText(value, text);
       const nested = key === 'reasoning' ? entries(value).find((e) => e.key === 'effort')?.value : null;
       if (nested) effort = sourceText(nested, text);
+      if (RETENTION_KEYS.has(key)) retention = sourceText(value, text);
       if (NESTED_SETTINGS.has(key)) scan(value);
     }
   };
   scan(request);
-  return effort === undefined ? { sampling: [...sampling] } : { sampling: [...sampling], effort };
+  const kind = requestKind(request, owner, text);
+  const facts: RequestFacts = { sampling: [...sampling] };
+  const addEffort = effort === undefined && kind ? addRequestSetting(request, kind, 'effort', 'none', text) : null;
+  if (effort !== undefined) facts.effort = effort;
+  if (addEffort) facts.addEffort = addEffort;
+  if (retention !== undefined) facts.retention = retention;
+  origins.set(facts, { node: request, kind });
+  return facts;
 }
 
 /** A stored request spread into another (`{...defaults, temperature: 0.2}`): the outer object's settings win. */
 function spreadFacts(outer: RequestFacts, base: RequestFacts): RequestFacts {
-  const sampling = [...new Set([...base.sampling, ...outer.sampling])];
+  const facts: RequestFacts = { sampling: [...new Set([...base.sampling, ...outer.sampling])] };
   const effort = outer.effort ?? base.effort;
-  return effort === undefined ? { sampling } : { sampling, effort };
+  const retention = outer.retention ?? base.retention;
+  if (effort !== undefined) facts.effort = effort;
+  else if (outer.addEffort) facts.addEffort = outer.addEffort;
+  if (retention !== undefined) facts.retention = retention;
+  const origin = origins.get(outer);
+  if (origin) origins.set(facts, origin);
+  return facts;
+}
+
+/** The call or `new` expression `path`'s node is the first argument of. */
+function ownerOf(path: ASTPath<any>): AstNode | null {
+  const parent = path.parent?.node as AstNode | undefined;
+  return parent && /^(New|Call|OptionalCall)Expression$/.test(parent.type) && parent.arguments[0] === path.node ? parent : null;
+}
+
+function factsAt(request: ASTPath<any>, text: string): RequestFacts {
+  return requestFacts(request.node as AstNode, text, ownerOf(request));
 }
 
 /** The request (object literal or JSX element) whose model is the value at `valuePath`. */
-function requestOf(valuePath: ASTPath<any>): AstNode | null {
+function requestOf(valuePath: ASTPath<any>): ASTPath<any> | null {
   const parent = valuePath.parent?.node as AstNode | undefined;
   if (!parent || parent.value !== valuePath.node) return null;
   const key = isProperty(parent) ? nameOf(parent.key) : parent.type === 'JSXAttribute' ? nameOf(parent) : null;
-  return key !== null && MODEL_KEY.test(key) ? (valuePath.parent.parent.node as AstNode) : null;
+  return key !== null && MODEL_KEY.test(key) ? (valuePath.parent.parent as ASTPath<any>) : null;
 }
 
 function enclosingScope(path: ASTPath<any>): AstNode {
@@ -303,7 +455,7 @@ function storeOf(path: ASTPath<any>, scan: Scan): Store | null {
 interface Walk {
   names: string[];
   /** The request that holds the literal as its model, when the literal sits right in one. */
-  request: AstNode | null;
+  request: ASTPath<any> | null;
   /** Property keys from the stored value down to the literal; null once an array or a computed key breaks the chain. */
   keys: string[] | null;
   /** Reads of the stored value, whose uses may be requests elsewhere. */
@@ -377,13 +529,13 @@ function requestsOf(walk: Walk, scan: Scan): RequestFacts[] {
     keys && walk.refs ? walk.refs().map((r) => follow(r, keys)).filter((p): p is ASTPath<any> => p !== null) : [];
   const uses = reads(walk.keys)
     .map((p) => requestOf(outerValue(p, scan.providers)))
-    .filter((r): r is AstNode => r !== null)
-    .map((r) => requestFacts(r, scan.text));
+    .filter((r): r is ASTPath<any> => r !== null)
+    .map((r) => factsAt(r, scan.text));
   if (!walk.request) return uses;
-  const own = requestFacts(walk.request, scan.text);
+  const own = factsAt(walk.request, scan.text);
   const spreads = reads(walk.keys?.slice(0, -1) ?? null)
     .filter((p) => p.parent?.node.type === 'SpreadElement' && p.parent.parent?.node.type === 'ObjectExpression')
-    .map((p) => spreadFacts(requestFacts(p.parent.parent.node, scan.text), own));
+    .map((p) => spreadFacts(factsAt(p.parent.parent, scan.text), own));
   return [own, ...spreads, ...uses];
 }
 

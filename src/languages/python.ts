@@ -11,8 +11,13 @@
 import { createRequire } from 'node:module';
 import { Language, type Node, Parser, type Tree } from 'web-tree-sitter';
 import { countModels } from '../policy/classify.js';
+import type { RequestSetting } from '../policy/retention.js';
+import { CHAT_COMPLETIONS_CALL, RESPONSES_CALL } from '../policy/sdk.js';
 import { isModelLike } from '../policy/slug.js';
-import { type RequestFacts, SourceError, type StringContext, type StringValue } from '../types.js';
+import {
+  type Edit, type RequestApi, type RequestFacts, type RequestKind, SourceError, type StringContext, type StringValue,
+} from '../types.js';
+import { appendItem } from './insert.js';
 import type { LanguageAdapter } from './types.js';
 
 export interface PyParsed {
@@ -55,6 +60,8 @@ function parse(text: string, _path: string): PyParsed {
     const bad = firstProblem(tree.rootNode) ?? tree.rootNode;
     const { row, column } = bad.startPosition;
     const message = bad.isMissing ? `missing "${bad.type}"` : `invalid syntax near ${JSON.stringify(bad.text.split('\n')[0]!.slice(0, 40))}`;
+    // The tree lives in WebAssembly memory and nobody else will hold it.
+    tree.delete();
     throw new SourceError(message, row + 1, column + 1);
   }
   return { tree };
@@ -150,10 +157,138 @@ function writtenValue(node: Node): string {
   return plainContent(node)?.value ?? node.text;
 }
 
-/** Sampling parameters and reasoning effort of a request call or dict, in every SDK spelling. */
-export function requestFacts(request: Node): RequestFacts {
+/** The request call or dict a RequestFacts was read from, and its kind, for transforms that edit the request. */
+export interface RequestOrigin {
+  node: Node;
+  kind: RequestKind | null;
+}
+
+/**
+ * Kept beside the facts rather than in them: the policy compares facts as plain data,
+ * while a transform that adds a setting needs the call or dict they came from.
+ */
+const origins = new WeakMap<RequestFacts, RequestOrigin>();
+
+export function requestOrigin(facts: RequestFacts): RequestOrigin | undefined {
+  return origins.get(facts);
+}
+
+/** Agents SDK constructors that take `model` and `model_settings`. */
+const AGENT_CONFIGS = new Set(['Agent', 'RunConfig']);
+/** Keyword arguments and calls that send a dict as a raw HTTP body: `json=` (requests, httpx), `json.dumps(…)`. */
+const BODY_KEYWORDS = new Set(['json']);
+const BODY_ENCODERS = new Set(['json.dumps']);
+
+/** A dict sent as a raw HTTP body: its keys say which API it is for. */
+function bodyKind(dict: Node): RequestKind | null {
+  const holder = dict.parent;
+  const encoder = holder?.type === 'argument_list' ? holder.parent?.childForFieldName('function')?.text ?? '' : '';
+  const sent = (holder?.type === 'keyword_argument' && BODY_KEYWORDS.has(nameOf(holder.childForFieldName('name')) ?? '')) || BODY_ENCODERS.has(encoder);
+  if (!sent) return null;
+  const keys = new Set(settingsOf(dict).map((s) => s.key));
+  if (keys.has('messages')) return { api: 'chat-completions', client: null, compact: false };
+  if (keys.has('input')) return { api: 'responses', client: null, compact: false };
+  return null;
+}
+
+/**
+ * The API and client of a request call or dict: `client.responses.create(…)`,
+ * `client.chat.completions.create(…)`, `Agent(…)`, `RunConfig(…)`, or a raw body; null
+ * when neither the call nor the dict's use shows it (LangChain, a stored dict).
+ */
+export function requestKind(request: Node): RequestKind | null {
+  if (request.type === 'dictionary') return bodyKind(request);
+  if (request.type !== 'call') return null;
+  if (AGENT_CONFIGS.has(calleeName(request) ?? '')) return { api: 'agents', client: 'agents', compact: false };
+  const path = (request.childForFieldName('function')?.text ?? '').replace(/\s+/g, '');
+  const responses = RESPONSES_CALL.exec(path);
+  if (responses) return { api: 'responses', client: 'openai', compact: responses[1] === 'compact' };
+  return CHAT_COMPLETIONS_CALL.test(path) ? { api: 'chat-completions', client: 'openai', compact: false } : null;
+}
+
+/** One key on the way to a setting, and how a missing container there is written: a dict, or a constructor the file imports. */
+interface SettingStep {
+  key: string;
+  make?: 'dict' | 'ModelSettings' | 'Reasoning';
+}
+
+/** Where each API takes a setting, in openai-python and Agents SDK Python spelling. */
+const SETTING_PATHS: Record<RequestApi, Record<RequestSetting, SettingStep[]>> = {
+  responses: {
+    effort: [{ key: 'reasoning', make: 'dict' }, { key: 'effort' }],
+    retention: [{ key: 'prompt_cache_retention' }],
+  },
+  'chat-completions': {
+    effort: [{ key: 'reasoning_effort' }],
+    retention: [{ key: 'prompt_cache_retention' }],
+  },
+  agents: {
+    effort: [{ key: 'model_settings', make: 'ModelSettings' }, { key: 'reasoning', make: 'Reasoning' }, { key: 'effort' }],
+    retention: [{ key: 'model_settings', make: 'ModelSettings' }, { key: 'prompt_cache_retention' }],
+  },
+};
+
+/** Names bound by `from … import …` anywhere in the file. */
+function importedNames(root: Node): Set<string> {
+  const names = new Set<string>();
+  for (const statement of root.descendantsOfType('import_from_statement')) {
+    for (const name of statement?.childrenForFieldName('name') ?? []) {
+      const bound = name.type === 'aliased_import' ? name.childForFieldName('alias') : name;
+      if (bound) names.add(bound.text);
+    }
+  }
+  return names;
+}
+
+/** The entries of a call's arguments or a dict, for an insertion. */
+function entryList(container: Node): { open: number; close: number; items: Array<{ start: number; end: number }> } | null {
+  const list = container.type === 'call' ? container.childForFieldName('arguments') : container;
+  if (!list || (list.type !== 'argument_list' && list.type !== 'dictionary')) return null;
+  const items = list.namedChildren.filter((c) => c.type !== 'comment').map((c) => ({ start: c.startIndex, end: c.endIndex }));
+  return { open: list.startIndex + 1, close: list.endIndex - 1, items };
+}
+
+/**
+ * The insertion that sets a request setting (effort, cache retention) to `value` in the
+ * request's API spelling, creating what is missing on the way: a dict for
+ * `reasoning={…}`, or `ModelSettings(…)` / `Reasoning(…)` where the file already imports
+ * them. Null when the setting is there already, a level on the way is neither a call nor
+ * a dict, or a constructor it needs is not imported.
+ */
+export function addRequestSetting(request: Node, kind: RequestKind, setting: RequestSetting, value: string, text: string): Edit | null {
+  const steps = SETTING_PATHS[kind.api][setting];
+  let container = request;
+  let depth = 0;
+  for (; depth < steps.length; depth++) {
+    const found = settingsOf(container).find((s) => s.key === steps[depth]!.key);
+    if (!found) break;
+    if (depth === steps.length - 1 || (found.value.type !== 'call' && found.value.type !== 'dictionary')) return null;
+    container = found.value;
+  }
+  const missing = steps.slice(depth);
+  const imported = importedNames(request.tree.rootNode);
+  if (missing.some((s) => s.make && s.make !== 'dict' && !imported.has(s.make))) return null;
+  const list = entryList(container);
+  if (!list) return null;
+  const quote = request.descendantsOfType('string_start')[0]?.text.slice(-1) ?? '"';
+  const write = (rest: SettingStep[], inDict: boolean): string => {
+    const [step, ...inner] = rest as [SettingStep, ...SettingStep[]];
+    const written = inner.length === 0 ? `${quote}${value}${quote}`
+      : step.make === 'dict' ? `{${write(inner, true)}}` : `${step.make}(${write(inner, false)})`;
+    return inDict ? `${quote}${step.key}${quote}: ${written}` : `${step.key}=${written}`;
+  };
+  return appendItem(text, list, write(missing, container.type === 'dictionary'), '#');
+}
+
+/**
+ * Sampling parameters, reasoning effort and cache retention of a request call or dict,
+ * in every SDK spelling; given the file's text, also the insertion that would set effort
+ * none where none is set.
+ */
+export function requestFacts(request: Node, text?: string): RequestFacts {
   const sampling = new Set<string>();
   let effort: string | undefined;
+  let retention: string | undefined;
   const scan = (node: Node): void => {
     for (const { key, value } of settingsOf(node)) {
       if (SAMPLING_KEYS.has(key)) sampling.add(key);
@@ -162,11 +297,19 @@ export function requestFacts(request: Node): RequestFacts {
         const inner = settingsOf(value).find((s) => s.key === 'effort');
         if (inner) effort = writtenValue(inner.value);
       }
+      if (key === 'prompt_cache_retention') retention = writtenValue(value);
       if (NESTED_SETTINGS.has(key)) scan(value);
     }
   };
   scan(request);
-  return effort === undefined ? { sampling: [...sampling] } : { sampling: [...sampling], effort };
+  const kind = requestKind(request);
+  const facts: RequestFacts = { sampling: [...sampling] };
+  const addEffort = effort === undefined && kind && text !== undefined ? addRequestSetting(request, kind, 'effort', 'none', text) : null;
+  if (effort !== undefined) facts.effort = effort;
+  if (addEffort) facts.addEffort = addEffort;
+  if (retention !== undefined) facts.retention = retention;
+  origins.set(facts, { node: request, kind });
+  return facts;
 }
 
 /** The call or dict that takes `node` as its model: `model=…`, `{"model": …}`, `init_chat_model(…)`. */
@@ -194,12 +337,12 @@ function envDefaultOf(node: Node): { env: string | null; call: Node } | null {
 }
 
 /** Requests in `scope` whose model is the identifier `name`. */
-function requestsUsing(scope: Node, name: string): RequestFacts[] {
+function requestsUsing(scope: Node, name: string, text: string): RequestFacts[] {
   return scope.descendantsOfType('identifier')
     .filter((id) => id.text === name)
     .map(requestOf)
     .filter((r): r is Node => r !== null)
-    .map(requestFacts);
+    .map((request) => requestFacts(request, text));
 }
 
 /** The function or module a name bound at `node` lives in; null inside a class body (used as `self.x`). */
@@ -234,7 +377,7 @@ function namedBinding(parent: Node, node: Node): { name: string; scope: Node | n
 }
 
 /** Walks from a literal up through wrappers, dicts, model keywords and env lookups, collecting names and its request. */
-function walkUp(start: Node): Walk {
+function walkUp(start: Node, text: string): Walk {
   const walk: Walk = { names: [], requests: [], binding: null };
   let node = start;
   for (let depth = 0; depth < 8 && node.parent; depth++) {
@@ -244,7 +387,7 @@ function walkUp(start: Node): Walk {
       continue;
     }
     const request = requestOf(node);
-    if (request && walk.requests.length === 0 && depth <= 2) walk.requests.push(requestFacts(request));
+    if (request && walk.requests.length === 0 && depth <= 2) walk.requests.push(requestFacts(request, text));
     if (parent.type === 'pair' || parent.type === 'keyword_argument') {
       if (!same(parent.childForFieldName('value'), node)) break;
       const key = nameOf(parent.childForFieldName(parent.type === 'pair' ? 'key' : 'name'));
@@ -367,15 +510,15 @@ function isNonValuePosition(node: Node): boolean {
   return parent.type === 'pair' && same(parent.childForFieldName('key'), node);
 }
 
-function strings(parsed: PyParsed, _text: string): StringValue[] {
+function strings(parsed: PyParsed, text: string): StringValue[] {
   const out: StringValue[] = [];
   for (const node of parsed.tree.rootNode.descendantsOfType('string')) {
     const literal = plainContent(node);
     if (!literal || !isModelLike(literal.value) || isNonValuePosition(node)) continue;
-    const walk = walkUp(node);
+    const walk = walkUp(node, text);
     const requests = walk.requests.length > 0 || !walk.binding
       ? walk.requests
-      : requestsUsing(walk.binding.scope, walk.binding.name);
+      : requestsUsing(walk.binding.scope, walk.binding.name, text);
     const context: StringContext = {
       compared: isCompared(node),
       inType: inType(node),
@@ -394,5 +537,6 @@ export const python: LanguageAdapter<PyParsed> = {
   extensions: ['py', 'pyi'],
   init,
   parse,
+  dispose: (parsed) => parsed.tree.delete(),
   strings,
 };

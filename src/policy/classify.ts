@@ -1,4 +1,4 @@
-import type { RequestFacts, Status, StringContext, UpgradeClass } from '../types.js';
+import type { Edit, RequestFacts, Status, StringContext, UpgradeClass } from '../types.js';
 import { TARGET } from './catalog.js';
 import { pinnedName, pinnedPathReason, PROMPTFOO_CONFIG } from './context.js';
 import { counterpartOf, isModelLike, parseSlug, type ParsedSlug } from './slug.js';
@@ -19,6 +19,8 @@ export interface SiteInput {
   configPinned: boolean;
   /** --all or config upgradeAll. */
   all: boolean;
+  /** --preserve-effort: requests with no visible effort get effort none where their spelling is known. */
+  preserveEffort?: boolean;
 }
 
 export interface Decision {
@@ -32,13 +34,26 @@ export interface Decision {
 }
 
 export const EFFORT_NOT_SET = 'not set: GPT-5.4 ran at none, GPT-5.5 defaults to medium (expect more latency and tokens)';
+export const EFFORT_ADDED = "none (added by --preserve-effort: GPT-5.4's default, so behaviour stays as it was)";
 
-/** The reasoning-effort note of a site: the visible setting(s), or what the default change means. */
-export function effortNote(requests: RequestFacts[]): string {
+/** With --preserve-effort, a request that sets no effort and whose spelling is known gets effort none. */
+function getsEffortNone(request: RequestFacts, preserveEffort: boolean): boolean {
+  return preserveEffort && request.effort === undefined && request.addEffort !== undefined;
+}
+
+/** The insertions --preserve-effort makes for an upgraded site's requests. */
+export function effortInsertions(requests: RequestFacts[], preserveEffort: boolean): Edit[] {
+  return requests.filter((r) => getsEffortNone(r, preserveEffort)).map((r) => r.addEffort!);
+}
+
+/** The reasoning-effort note of a site: the visible setting(s), the one --preserve-effort adds, or what the default change means. */
+export function effortNote(requests: RequestFacts[], preserveEffort = false): string {
   const visible = [...new Set(requests.map((r) => r.effort).filter((e): e is string => e !== undefined))];
-  if (visible.length === 0) return EFFORT_NOT_SET;
-  const unset = requests.some((r) => r.effort === undefined);
-  return `${visible.join(', ')} (preserved)${unset ? `; elsewhere ${EFFORT_NOT_SET}` : ''}`;
+  const added = requests.some((r) => getsEffortNone(r, preserveEffort));
+  const notes = [...(visible.length > 0 ? [`${visible.join(', ')} (preserved)`] : []), ...(added ? [EFFORT_ADDED] : [])];
+  if (notes.length === 0) return EFFORT_NOT_SET;
+  const unset = requests.some((r) => r.effort === undefined && !getsEffortNone(r, preserveEffort));
+  return `${notes.join('; ')}${unset ? `; elsewhere ${EFFORT_NOT_SET}` : ''}`;
 }
 
 /** Rule 4: why the site's context may be intentionally pinned, or null. */
@@ -61,17 +76,22 @@ function evalComparison(input: SiteInput): boolean {
   return input.context.collectionModels >= 2 && PROMPTFOO_CONFIG.test(input.path);
 }
 
-/** Rule 7: the parameters that make the upgrade a run-time error, or null. */
-function gateFailure(requests: RequestFacts[]): string | null {
-  const offending = requests.filter((r) => r.sampling.length > 0 && r.effort !== 'none');
+/**
+ * Rule 7: the parameters that make the upgrade a run-time error, or null. A request that
+ * --preserve-effort gives effort none is not offending: the added `none` makes them legal.
+ */
+function gateFailure(requests: RequestFacts[], preserveEffort: boolean): string | null {
+  const offending = requests.filter((r) => r.sampling.length > 0 && r.effort !== 'none' && !getsEffortNone(r, preserveEffort));
   if (offending.length === 0) return null;
   const params = [...new Set(offending.flatMap((r) => r.sampling))].map((p) => `\`${p}\``).join(', ');
   const effort = offending.find((r) => r.effort !== undefined)?.effort;
   const why = effort
     ? `with reasoning effort \`${effort}\``
     : 'without a reasoning effort (GPT-5.5 defaults to medium)';
+  const fixable = !preserveEffort && offending.every((r) => r.effort === undefined && r.addEffort !== undefined);
   return `the request sends ${params} ${why}; GPT-5.5 rejects these unless effort is none. ` +
-    'Set `reasoning: {effort: "none"}` (Responses) or `reasoning_effort: "none"` (Chat Completions), or remove them, then re-run';
+    'Set `reasoning: {effort: "none"}` (Responses) or `reasoning_effort: "none"` (Chat Completions), or remove them, then re-run' +
+    (fixable ? ' (--preserve-effort adds effort none here)' : '');
 }
 
 function decision(parsed: ParsedSlug, value: string, status: Status, reason: string, to: string | null): Decision {
@@ -93,11 +113,12 @@ export function classify(input: SiteInput): Decision | null {
   if (to === null) return confirm(`${parsed.base} has no GPT-5.5 counterpart (no gpt-5.5-mini or -nano)`); // rule 5
   if (parsed.entry.older && !input.all) return confirm(`older family (${parsed.entry.bucket}): upgraded only with --all`); // rule 6
 
-  const blocked = gateFailure(input.context.requests); // rule 7
+  const preserveEffort = input.preserveEffort === true;
+  const blocked = gateFailure(input.context.requests, preserveEffort); // rule 7
   if (blocked) return decision(parsed, input.value, 'blocked', blocked, to);
 
   const upgraded = decision(parsed, input.value, 'upgraded', pinned ? `upgraded with --all (${pinned})` : `${parsed.base} to ${to}`, to); // rule 8
-  upgraded.reasoningEffort = effortNote(input.context.requests);
+  upgraded.reasoningEffort = effortNote(input.context.requests, preserveEffort);
   return upgraded;
 }
 

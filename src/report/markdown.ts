@@ -120,15 +120,16 @@ function siteTable(sites: Site[], section: Section): string[] {
   );
 }
 
+/** Upgraded model sites; other transforms' upgraded sites (a cache setting, a prompt) carry no effort note. */
 function effortTable(sites: Site[]): string[] {
-  const upgraded = sites.filter((site) => site.status === 'upgraded');
+  const upgraded = sites.filter((site) => site.status === 'upgraded' && site.reasoningEffort !== undefined);
   if (upgraded.length === 0) return [NO_SITES];
   return [
     'GPT-5.4 defaulted to reasoning effort `none`; GPT-5.5 defaults to `medium`. A visible setting was kept as written.',
     '',
     ...table(
       ['Location', 'From', 'To', 'Reasoning effort'],
-      upgraded.map((site) => [siteLocation(site), site.from ?? '-', site.to ?? '-', site.reasoningEffort ?? 'not recorded']),
+      upgraded.map((site) => [siteLocation(site), site.from ?? '-', site.to ?? '-', site.reasoningEffort!]),
     ),
   ];
 }

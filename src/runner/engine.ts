@@ -7,6 +7,7 @@ import { adapterFor, adapterIfAny } from '../languages/index.js';
 import type { LanguageAdapter, Region } from '../languages/types.js';
 import { classify, type Decision } from '../policy/classify.js';
 import { createsAzureClient, hasDirective } from '../policy/context.js';
+import { NO_SDK_VERSIONS, type SdkVersions } from '../policy/sdk.js';
 import type { HandlerContext, Transform, TransformOptions } from '../transform.js';
 import { type Edit, type FileError, type Site, SourceError, type StringContext } from '../types.js';
 import { LineIndex } from './lines.js';
@@ -17,6 +18,8 @@ export interface EngineSettings {
   /** Config `exclude` / `pinned` for a cwd-relative path. */
   excluded(path: string): boolean;
   pinned(path: string): boolean;
+  /** The SDK versions the file's project declares; set per file by the runner when a transform needs them. */
+  sdk?: SdkVersions;
 }
 
 export interface FileOutcome {
@@ -62,6 +65,25 @@ function parseError(path: string, err: unknown): FileError {
   return { file: path, line: err instanceof SourceError ? err.line : null, message: errorMessage(err) };
 }
 
+/**
+ * Every tree parsed for one file: the file, its regions and the verify parse. Trees that
+ * live outside the JavaScript heap (web-tree-sitter's, in WebAssembly memory) are freed
+ * together once the file is done, so memory stays flat however many files a run reads.
+ */
+class Parses {
+  private readonly held: Array<() => void> = [];
+
+  parse(adapter: LanguageAdapter, text: string, path: string): unknown {
+    const parsed = adapter.parse(maskBom(text, adapter), path);
+    if (adapter.dispose) this.held.push(() => adapter.dispose!(parsed));
+    return parsed;
+  }
+
+  dispose(): void {
+    for (const free of this.held.splice(0)) free();
+  }
+}
+
 /** Offset where 1-based `line` starts in `text`. */
 function lineStart(text: string, line: number): number {
   let offset = 0;
@@ -86,6 +108,7 @@ class FileRun {
     readonly text: string,
     readonly settings: EngineSettings,
     readonly transforms: Transform[],
+    private readonly parses: Parses,
   ) {
     this.lines = new LineIndex(text);
     this.azure = createsAzureClient(text);
@@ -103,6 +126,7 @@ class FileRun {
       excluded: this.excluded,
       configPinned: this.configPinned,
       all: this.settings.options.all,
+      preserveEffort: this.settings.options.preserveEffort === true,
     });
   }
 
@@ -127,7 +151,7 @@ class FileRun {
     };
     let parsed: unknown;
     try {
-      parsed = adapter.parse(maskBom(region.text, adapter), region.path ?? this.path);
+      parsed = this.parses.parse(adapter, region.text, region.path ?? this.path);
     } catch (err) {
       // The parser's line is inside the region: map its start to the file's line.
       const inner = err instanceof SourceError && err.line !== null ? lineStart(region.text, err.line) : 0;
@@ -146,6 +170,7 @@ class FileRun {
       parsed,
       adapter: layer.adapter,
       options: this.settings.options,
+      sdk: this.settings.sdk ?? NO_SDK_VERSIONS,
       classify: (value, context, offset) => this.classifyAt(value, context, layer.toTop(offset)),
       edit: (edit) => {
         this.collected.edits.push({
@@ -192,8 +217,8 @@ export function applyEdits(text: string, edits: ReadonlyArray<Edit & { order?: n
   return out + text.slice(cursor);
 }
 
-function parseLayers(adapter: LanguageAdapter, text: string, path: string): { parsed: unknown; regionFailures: Set<string> } {
-  const parsed = adapter.parse(maskBom(text, adapter), path);
+function parseLayers(adapter: LanguageAdapter, text: string, path: string, parses: Parses): { parsed: unknown; regionFailures: Set<string> } {
+  const parsed = parses.parse(adapter, text, path);
   const regionFailures = new Set<string>();
   const visit = (outerAdapter: LanguageAdapter, outerParsed: unknown, outerText: string, outer: { label: string; nested: boolean }): void => {
     for (const region of outerAdapter.regions?.(outerParsed, outerText) ?? []) {
@@ -201,7 +226,7 @@ function parseLayers(adapter: LanguageAdapter, text: string, path: string): { pa
       if (!inner) continue;
       const label = regionLabel(outer, region);
       try {
-        visit(inner, inner.parse(maskBom(region.text, inner), region.path ?? path), region.text, { label, nested: true });
+        visit(inner, parses.parse(inner, region.text, region.path ?? path), region.text, { label, nested: true });
       } catch {
         regionFailures.add(label);
       }
@@ -212,9 +237,9 @@ function parseLayers(adapter: LanguageAdapter, text: string, path: string): { pa
 }
 
 /** The new text must parse with the same parser, and no region may newly fail. */
-function verify(adapter: LanguageAdapter, before: Set<string>, newText: string, path: string): string | null {
+function verify(adapter: LanguageAdapter, before: Set<string>, newText: string, path: string, parses: Parses): string | null {
   try {
-    const { regionFailures } = parseLayers(adapter, newText, path);
+    const { regionFailures } = parseLayers(adapter, newText, path, parses);
     const broken = [...regionFailures].find((label) => !before.has(label));
     return broken ? `${broken} no longer parses after the edit` : null;
   } catch (err) {
@@ -223,6 +248,15 @@ function verify(adapter: LanguageAdapter, before: Set<string>, newText: string, 
 }
 
 export function processText(path: string, text: string, settings: EngineSettings): FileOutcome {
+  const parses = new Parses();
+  try {
+    return processParsed(path, text, settings, parses);
+  } finally {
+    parses.dispose();
+  }
+}
+
+function processParsed(path: string, text: string, settings: EngineSettings, parses: Parses): FileOutcome {
   const adapter = adapterFor(path);
   const transforms = settings.transforms.filter((t) => t.prefilter.test(text));
   const outcome: FileOutcome = { newText: null, sites: [], errors: [], failed: false, parsed: false };
@@ -230,11 +264,11 @@ export function processText(path: string, text: string, settings: EngineSettings
 
   let layers;
   try {
-    layers = parseLayers(adapter, text, path);
+    layers = parseLayers(adapter, text, path, parses);
   } catch (err) {
     return { ...outcome, errors: [parseError(path, err)], failed: true, parsed: true };
   }
-  const run = new FileRun(path, text, settings, transforms);
+  const run = new FileRun(path, text, settings, transforms, parses);
   run.runLayer({ adapter, text, toTop: identity, encode: identity, label: path, nested: false }, layers.parsed);
   const { edits, sites, regionErrors } = run.collected;
   outcome.parsed = true;
@@ -249,7 +283,7 @@ export function processText(path: string, text: string, settings: EngineSettings
     return { ...outcome, errors: [...regionErrors, parseError(path, err)], failed: true };
   }
   if (newText === text) return outcome;
-  const problem = verify(adapter, layers.regionFailures, newText, path);
+  const problem = verify(adapter, layers.regionFailures, newText, path, parses);
   if (problem) {
     return { ...outcome, errors: [...regionErrors, { file: path, line: null, message: `${problem}; file left untouched` }], failed: true };
   }

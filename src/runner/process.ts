@@ -5,6 +5,7 @@ import type { Transform, TransformOptions } from '../transform.js';
 import type { FileError, Site } from '../types.js';
 import { processText, type EngineSettings } from './engine.js';
 import { readSource } from './io.js';
+import { sdkVersionsFor } from './sdk-versions.js';
 
 /** Settings that cross a worker boundary: plain data only. */
 export interface RunSettings {
@@ -54,7 +55,9 @@ export function processFile(job: FileJob, settings: EngineSettings): FileResult 
     return { ...base, sites: [], errors, failed: false };
   }
   if (read.kind === 'error') return { ...base, sites: [], errors: [{ file: job.path, line: null, message: read.message }], failed: true };
-  const outcome = processText(job.path, read.text, settings);
+  // Only --add-retention reads the project's SDK versions; they are per file (nearest manifest).
+  const fileSettings = settings.options.addRetention ? { ...settings, sdk: sdkVersionsFor(job.absolute) } : settings;
+  const outcome = processText(job.path, read.text, fileSettings);
   const result: FileResult = { ...base, sites: outcome.sites, errors: outcome.errors, failed: outcome.failed };
   if (outcome.newText !== null) result.change = { before: read.text, after: outcome.newText };
   return result;

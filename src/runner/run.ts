@@ -20,6 +20,9 @@ export interface RunRequest {
   inputs: string[];
   transforms: string[];
   all: boolean;
+  /** --preserve-effort and --add-retention. */
+  preserveEffort?: boolean;
+  addRetention?: boolean;
   configPath: string | null;
   /** Write the changes (false for --dry, --check, --json-only and --patch runs). */
   write: boolean;
@@ -69,7 +72,8 @@ export async function run(request: RunRequest): Promise<RunResult> {
   const config = loadConfig(request.cwd, request.inputs, request.configPath);
   guardWorkTree(request);
   await initLanguages();
-  const settings: RunSettings = { transforms: request.transforms, options: { all: request.all || config.upgradeAll }, config };
+  const options = { all: request.all || config.upgradeAll, preserveEffort: request.preserveEffort === true, addRetention: request.addRetention === true };
+  const settings: RunSettings = { transforms: request.transforms, options, config };
   const found = await findFiles(request.inputs, {
     cwd: request.cwd,
     extensions: request.extensions,

@@ -1,27 +1,12 @@
 /**
  * End-to-end: the built bin (npm test builds first) on temporary folders.
  */
-import { execFileSync, spawnSync } from 'node:child_process';
+import { execFileSync } from 'node:child_process';
 import { chmodSync, cpSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { dirname, join, relative } from 'node:path';
+import { join, relative } from 'node:path';
 import { describe, expect, test } from 'vitest';
-
-const BIN = join(import.meta.dirname, '..', 'bin', 'gpt55-codemod.js');
-
-function cli(cwd: string, ...args: string[]): { code: number; stdout: string; stderr: string } {
-  const result = spawnSync(process.execPath, [BIN, ...args], { cwd, encoding: 'utf8' });
-  return { code: result.status ?? -1, stdout: result.stdout, stderr: result.stderr };
-}
-
-function project(files: Record<string, string | Buffer>): string {
-  const root = mkdtempSync(join(tmpdir(), 'gpt55-cli-'));
-  for (const [path, content] of Object.entries(files)) {
-    mkdirSync(dirname(join(root, path)), { recursive: true });
-    writeFileSync(join(root, path), content);
-  }
-  return root;
-}
+import { cli, project } from './e2e.js';
 
 /** Every file under root (node_modules and .git included), path to content. */
 function snapshot(root: string): Record<string, string> {

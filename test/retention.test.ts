@@ -3,10 +3,8 @@
  * insertion layout, both transforms in one run, the Markdown effort section, and the CLI
  * end to end (the built bin; `npm test` builds first).
  */
-import { spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { beforeAll, describe, expect, test } from 'vitest';
 import { appendItem } from '../src/languages/insert.js';
 import { initLanguages } from '../src/languages/index.js';
@@ -16,17 +14,13 @@ import { renderMarkdown } from '../src/report/markdown.js';
 import { buildReport } from '../src/report/model.js';
 import { processText } from '../src/runner/engine.js';
 import { sdkVersionsFor } from '../src/runner/sdk-versions.js';
+import { cli, project } from './e2e.js';
 import { type FixtureExtras, fixtureSettings, formatSiteLine } from './helpers.js';
 
-const BIN = join(import.meta.dirname, '..', 'bin', 'gpt55-codemod.js');
-
-function project(files: Record<string, string>): string {
-  const root = mkdtempSync(join(tmpdir(), 'gpt55-retention-'));
-  mkdirSync(join(root, '.git')); // the manifest walk stops at the repository root
-  for (const [path, content] of Object.entries(files)) {
-    mkdirSync(dirname(join(root, path)), { recursive: true });
-    writeFileSync(join(root, path), content);
-  }
+/** A temporary repository: the manifest walk stops at its root. */
+function repository(files: Record<string, string>): string {
+  const root = project(files, 'retention');
+  mkdirSync(join(root, '.git'));
   return root;
 }
 
@@ -55,7 +49,7 @@ describe('declared SDK versions', () => {
   });
 
   test('npm: a lockfile wins over the range, the nearest package.json that declares a package wins', () => {
-    const root = project({
+    const root = repository({
       'package.json': JSON.stringify({ workspaces: ['packages/*'], devDependencies: { '@openai/agents': '^0.3.1' } }),
       'package-lock.json': JSON.stringify({
         lockfileVersion: 3,
@@ -73,19 +67,19 @@ describe('declared SDK versions', () => {
   });
 
   test('npm: pnpm and yarn (classic and Berry) lockfiles', () => {
-    const pnpm = project({
+    const pnpm = repository({
       'package.json': JSON.stringify({ dependencies: { openai: '^6.2.0' } }),
       'pnpm-lock.yaml': "lockfileVersion: '9.0'\nimporters:\n  .:\n    dependencies:\n      openai:\n        specifier: ^6.2.0\n        version: 6.15.0(zod@3.25.76)\n",
       'src/a.ts': '',
     });
     expect(sdkVersionsFor(join(pnpm, 'src/a.ts')).npm.openai?.version).toBe('6.15.0');
-    const classic = project({
+    const classic = repository({
       'package.json': JSON.stringify({ dependencies: { openai: '^6.2.0' } }),
       'yarn.lock': '# yarn lockfile v1\n\n\n"openai@^6.2.0", openai@^6.5.0:\n  version "6.7.0"\n  resolved "https://registry.yarnpkg.com/openai/-/openai-6.7.0.tgz"\n',
       'a.ts': '',
     });
     expect(sdkVersionsFor(join(classic, 'a.ts')).npm.openai).toEqual({ spec: '6.7.0', version: '6.7.0', source: 'yarn.lock' });
-    const berry = project({
+    const berry = repository({
       'package.json': JSON.stringify({ dependencies: { openai: '^6.2.0' } }),
       'yarn.lock': '__metadata:\n  version: 8\n\n"openai@npm:^6.2.0":\n  version: 6.11.0\n  resolution: "openai@npm:6.11.0"\n',
       'a.ts': '',
@@ -94,7 +88,7 @@ describe('declared SDK versions', () => {
   });
 
   test('PyPI: uv.lock / poetry.lock over requirements and pyproject; names normalised', () => {
-    const root = project({
+    const root = repository({
       'requirements.txt': '# runtime\n-r base.txt\nOpenAI[datalib]>=2.6,<3 ; python_version >= "3.9"\n',
       'pyproject.toml': '[project]\nname = "desk"\ndependencies = [\n  "openai_agents>=0.6.1",\n]\n',
       'app/main.py': '',
@@ -112,7 +106,7 @@ describe('declared SDK versions', () => {
   });
 
   test('nothing above the repository root is read', () => {
-    const outer = project({ 'package.json': JSON.stringify({ dependencies: { openai: '6.20.0' } }) });
+    const outer = repository({ 'package.json': JSON.stringify({ dependencies: { openai: '6.20.0' } }) });
     mkdirSync(join(outer, 'repo', '.git'), { recursive: true });
     writeFileSync(join(outer, 'repo', 'a.ts'), '');
     expect(sdkVersionsFor(join(outer, 'repo', 'a.ts')).npm).toEqual({});
@@ -230,13 +224,8 @@ export async function answer(question: string) {
 }
 `;
 
-  function cli(cwd: string, ...args: string[]) {
-    const result = spawnSync(process.execPath, [BIN, ...args], { cwd, encoding: 'utf8' });
-    return { code: result.status ?? -1, stdout: result.stdout, stderr: result.stderr };
-  }
-
   test('an old openai pinned in package.json: no edit, the site names the version needed', () => {
-    const root = project({ 'package.json': JSON.stringify({ dependencies: { openai: '6.8.1' } }), 'src/answer.ts': SOURCE });
+    const root = repository({ 'package.json': JSON.stringify({ dependencies: { openai: '6.8.1' } }), 'src/answer.ts': SOURCE });
     const { code, stdout } = cli(root, 'prompt-cache-retention', 'src', '--add-retention', '--json');
     expect(code).toBe(0);
     const report = JSON.parse(stdout);
@@ -248,7 +237,7 @@ export async function answer(question: string) {
   });
 
   test('a new enough openai: upgrade adds the field beside the new model', () => {
-    const root = project({ 'package.json': JSON.stringify({ dependencies: { openai: '^6.10.0' } }), 'src/answer.ts': SOURCE });
+    const root = repository({ 'package.json': JSON.stringify({ dependencies: { openai: '^6.10.0' } }), 'src/answer.ts': SOURCE });
     const { code } = cli(root, 'upgrade', 'src', '--add-retention', '--force');
     expect(code).toBe(0);
     expect(readFileSync(join(root, 'src/answer.ts'), 'utf8')).toBe(SOURCE.replace(

@@ -6,13 +6,13 @@
 import { spawnSync } from 'node:child_process';
 import { chmodSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
+import { join } from 'node:path';
 import { afterAll, describe, expect, test } from 'vitest';
 import { POOL_THRESHOLD } from '../src/runner/pool.js';
 import { workspacePackages } from '../src/runner/workspaces.js';
+import { BIN, cli, writeFiles } from './e2e.js';
 import type { Report } from '../src/report/model.js';
 
-const BIN = join(import.meta.dirname, '..', 'bin', 'gpt55-codemod.js');
 const SLOW = 180_000;
 
 const made: string[] = [];
@@ -25,11 +25,6 @@ function tempDir(name: string): string {
   const dir = mkdtempSync(join(tmpdir(), `gpt55-${name}-`));
   made.push(dir);
   return dir;
-}
-
-function cli(cwd: string, ...args: string[]): { code: number; stdout: string; stderr: string } {
-  const result = spawnSync(process.execPath, [BIN, ...args], { cwd, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
-  return { code: result.status ?? -1, stdout: result.stdout, stderr: result.stderr };
 }
 
 function jsonRun(cwd: string, ...args: string[]): { report: Report; text: string } {
@@ -136,13 +131,6 @@ def test_model_is_pinned():
  * workspaces, a Python service, prompt YAML, JSON config, a Markdown guide with a fence,
  * and one TypeScript file that does not parse.
  */
-function writeFiles(root: string, files: Record<string, string>): void {
-  for (const [path, text] of Object.entries(files)) {
-    mkdirSync(dirname(join(root, path)), { recursive: true });
-    writeFileSync(join(root, path), text);
-  }
-}
-
 function monorepo(): string {
   const files: Record<string, string> = {
     'package.json': `${JSON.stringify({ name: 'acme', private: true, workspaces: ['packages/*'] }, null, 2)}\n`,

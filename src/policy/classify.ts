@@ -1,5 +1,4 @@
 import type { Edit, RequestFacts, Status, StringContext, UpgradeClass } from '../types.js';
-import { TARGET } from './catalog.js';
 import { pinnedName, pinnedPathReason, PROMPTFOO_CONFIG } from './context.js';
 import { counterpartOf, isModelLike, parseSlug, type ParsedSlug } from './slug.js';
 

@@ -1,0 +1,33 @@
+/** Shared pieces of the end-to-end tests: the built bin, temporary projects. */
+import { spawnSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+
+export const BIN = join(import.meta.dirname, '..', 'bin', 'gpt55-codemod.js');
+
+export interface CliResult {
+  code: number;
+  stdout: string;
+  stderr: string;
+}
+
+/** Runs the built bin in `cwd` (npm test builds first). */
+export function cli(cwd: string, ...args: string[]): CliResult {
+  const result = spawnSync(process.execPath, [BIN, ...args], { cwd, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
+  return { code: result.status ?? -1, stdout: result.stdout, stderr: result.stderr };
+}
+
+export function writeFiles(root: string, files: Record<string, string | Buffer>): void {
+  for (const [path, content] of Object.entries(files)) {
+    mkdirSync(dirname(join(root, path)), { recursive: true });
+    writeFileSync(join(root, path), content);
+  }
+}
+
+/** A new temporary folder holding `files`. */
+export function project(files: Record<string, string | Buffer>, name = 'project'): string {
+  const root = mkdtempSync(join(tmpdir(), `gpt55-${name}-`));
+  writeFiles(root, files);
+  return root;
+}

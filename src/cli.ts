@@ -1,8 +1,9 @@
 /** Argument parsing and exit codes; everything else lives in the runner and the reports. */
-import { readFileSync, writeFileSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { ConfigError } from './policy/config.js';
+import { DEFAULT_EXTENSIONS } from './languages/index.js';
 import { findTransform, TRANSFORMS } from './registry.js';
 import { renderJson, readReport } from './report/json.js';
 import { renderMarkdown } from './report/markdown.js';
@@ -130,11 +131,52 @@ function parseWorkers(value: string | undefined): number | null {
   return n;
 }
 
-function reportText(report: Report, file: string): string {
-  if (file.endsWith('.json')) return renderJson(report);
-  if (file.endsWith('.md')) return renderMarkdown(report);
-  if (file.endsWith('.sarif')) return renderSarif(report);
-  throw new UsageError(`--report ${file}: the extension must be .json, .md or .sarif`);
+const RENDERERS: Array<[string, (report: Report) => string]> = [
+  ['.json', renderJson],
+  ['.md', renderMarkdown],
+  ['.sarif', renderSarif],
+];
+
+/** The renderer --report's extension names; checked before the run so a typo costs nothing. */
+function reportRenderer(file: string): (report: Report) => string {
+  const found = RENDERERS.find(([ext]) => file.endsWith(ext));
+  if (!found) throw new UsageError(`--report ${file}: the extension must be .json, .md or .sarif`);
+  return found[1];
+}
+
+/** An output file's absolute path, once its folder is known to exist. */
+function outputPath(cwd: string, file: string, flag: string): string {
+  const absolute = resolve(cwd, file);
+  if (!existsSync(dirname(absolute))) throw new UsageError(`${flag} ${file}: the folder does not exist`);
+  return absolute;
+}
+
+function reportTarget(flags: Flags, cwd: string): { path: string; render: (report: Report) => string } | null {
+  if (!flags.report) return null;
+  return { path: outputPath(cwd, flags.report, '--report'), render: reportRenderer(flags.report) };
+}
+
+function writeOutput(absolute: string, text: string, flag: string): void {
+  try {
+    writeFileSync(absolute, text);
+  } catch (err) {
+    throw new UsageError(`${flag} ${absolute}: cannot write (${(err as NodeJS.ErrnoException).code ?? (err as Error).message})`);
+  }
+}
+
+/** `ts`, `.ts`, `*.ts`, `env`: each must name a file kind the tool reads. */
+function parseExtensions(value: string | undefined): string[] {
+  const known = new Set(DEFAULT_EXTENSIONS.map(bareExtension));
+  const list = (value ?? '').split(',').map((e) => e.trim()).filter(Boolean);
+  const unknown = list.filter((e) => !known.has(bareExtension(e)));
+  if (unknown.length > 0) {
+    throw new UsageError(`--extensions: no adapter reads ${unknown.join(', ')} (known: ${[...known].join(', ')})`);
+  }
+  return list;
+}
+
+function bareExtension(ext: string): string {
+  return ext.replace(/^\*?\./, '').replace(/\.\*$/, '');
 }
 
 interface Io {
@@ -163,6 +205,7 @@ function resolveTransforms(command: string): string[] {
 
 function mergeCommand(files: string[], flags: Flags, io: Io): number {
   if (files.length === 0) throw new UsageError('merge-reports needs at least one JSON report');
+  const reportFile = reportTarget(flags, io.cwd);
   const reports = files.map((file) => {
     let text: string;
     try {
@@ -177,8 +220,8 @@ function mergeCommand(files: string[], flags: Flags, io: Io): number {
     }
   });
   const merged = mergeReports(reports);
-  if (flags.report) writeFileSync(resolve(io.cwd, flags.report), reportText(merged, flags.report));
-  if (flags.json || !flags.report) io.stdout(renderJson(merged));
+  if (reportFile) writeOutput(reportFile.path, reportFile.render(merged), '--report');
+  if (flags.json || !reportFile) io.stdout(renderJson(merged));
   return 0;
 }
 
@@ -207,6 +250,11 @@ function exitCode(report: Report, flags: Flags): number {
 
 async function runCommand(command: string, positionals: string[], flags: Flags, io: Io): Promise<number> {
   const transforms = resolveTransforms(command);
+  const reportFile = reportTarget(flags, io.cwd);
+  const patchFile = flags.patch ? outputPath(io.cwd, flags.patch, '--patch') : null;
+  const extensions = parseExtensions(flags.extensions);
+  const shard = parseShard(flags.shard);
+  const workers = parseWorkers(flags.workers) ?? defaultWorkers();
   const quietOutput = flags.json === true || flags.quiet === true || !io.tty;
   const progress = quietOutput ? null : new ProgressBar(io.stderr);
   const result = await run({
@@ -219,11 +267,11 @@ async function runCommand(command: string, positionals: string[], flags: Flags, 
     configPath: flags.config ?? null,
     write: !flags.dry && !flags.check && !flags.patch,
     force: flags.force === true,
-    extensions: (flags.extensions ?? '').split(',').map((e) => e.trim()).filter(Boolean),
+    extensions,
     ignorePatterns: flags['ignore-pattern'] ?? [],
     gitignore: flags['no-gitignore'] !== true,
-    shard: parseShard(flags.shard),
-    workers: parseWorkers(flags.workers) ?? defaultWorkers(),
+    shard,
+    workers,
     onFile: progress ? (done, total, changed) => progress.update(done, total, changed) : undefined,
     warn: (message) => {
       if (!flags.quiet && !flags.json) io.stderr(`warning: ${message}\n`);
@@ -231,8 +279,8 @@ async function runCommand(command: string, positionals: string[], flags: Flags, 
   });
   progress?.finish();
   const report = buildReport(result);
-  if (flags.patch) writeFileSync(resolve(io.cwd, flags.patch), renderPatch(result.changes));
-  if (flags.report) writeFileSync(resolve(io.cwd, flags.report), reportText(report, flags.report));
+  if (patchFile) writeOutput(patchFile, renderPatch(result.changes), '--patch');
+  if (reportFile) writeOutput(reportFile.path, reportFile.render(report), '--report');
   print(result, report, flags, io);
   return exitCode(report, flags);
 }

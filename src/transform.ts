@@ -23,6 +23,11 @@ export interface HandlerContext<P = unknown> {
   options: TransformOptions;
   /** The SDK versions the file's nearest manifests declare (empty when the run did not read them). */
   sdk: SdkVersions;
+  /**
+   * Names of the transforms in this run. A transform that reasons about what another one
+   * does (the model after model-slug) asks whether that one runs at all.
+   */
+  running: ReadonlySet<string>;
   /** The site policy for a model string at `offset` in `text`; null: not a site. */
   classify(value: string, context: StringContext, offset: number): Decision | null;
   edit(edit: Edit): void;

@@ -1,12 +1,12 @@
 /**
  * End-to-end: the built bin (npm test builds first) on temporary folders.
  */
-import { execFileSync } from 'node:child_process';
+import { execFileSync, spawnSync } from 'node:child_process';
 import { chmodSync, cpSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { describe, expect, test } from 'vitest';
-import { cli, project } from './e2e.js';
+import { BIN, cli, project } from './e2e.js';
 
 /** Every file under root (node_modules and .git included), path to content. */
 function snapshot(root: string): Record<string, string> {
@@ -132,7 +132,24 @@ describe('gpt55-codemod CLI', () => {
     expect(JSON.parse(readFileSync(join(root, 'r.json'), 'utf8')).summary.sites.blocked).toBe(1);
     expect(readFileSync(join(root, 'r.md'), 'utf8')).toContain('- [ ] ');
     expect(JSON.parse(readFileSync(join(root, 'r.sarif'), 'utf8')).version).toBe('2.1.0');
-    expect(cli(root, 'upgrade', 'src', '--report', 'r.txt').code).toBe(2);
+  });
+
+  test('bad output targets are refused before anything is written', () => {
+    const root = sampleProject();
+    const before = snapshot(root);
+    for (const args of [['--report', 'r.txt'], ['--report', 'missing/r.json'], ['--patch', 'missing/p.patch'], ['--extensions', 'rb']]) {
+      const { code, stderr } = cli(root, 'upgrade', 'src', ...args);
+      expect(code).toBe(2);
+      expect(stderr).toMatch(/^gpt55-codemod: --(report|patch|extensions)/);
+    }
+    expect(snapshot(root)).toEqual(before);
+  });
+
+  test('a reader that closes the pipe early ends the output without a stack trace', () => {
+    const root = sampleProject();
+    const result = spawnSync('bash', ['-c', `node ${JSON.stringify(BIN)} upgrade . --dry | head -1`], { cwd: root, encoding: 'utf8' });
+    expect(result.stdout).toMatch(/^diff --git /);
+    expect(result.stderr).toBe('');
   });
 
   test('a file with a syntax error is reported with file and line; the others are still upgraded', () => {
@@ -159,6 +176,19 @@ describe('gpt55-codemod CLI', () => {
     expect(cli(root, 'upgrade', 'src', '--dry').code).toBe(0);
     expect(cli(root, 'upgrade', 'src', '--force').code).toBe(0);
     expect(readFileSync(join(root, 'src/agent.ts'), 'utf8')).toContain('"gpt-5.5"');
+  });
+
+  test('paths inside and outside a repository in one run: the repository part is still guarded', () => {
+    const root = sampleProject();
+    git(root, 'init', '-q');
+    git(root, 'add', '.');
+    git(root, 'commit', '-qm', 'init');
+    const outside = project({ 'agent.ts': AGENT });
+    writeFileSync(join(root, 'src/agent.ts'), `${AGENT}// local edit\n`);
+    expect(cli(root, 'upgrade', 'src', outside).code).toBe(2);
+    git(root, 'checkout', '--', 'src/agent.ts');
+    expect(cli(root, 'upgrade', 'src', outside).code).toBe(0);
+    expect(readFileSync(join(outside, 'agent.ts'), 'utf8')).toContain('"gpt-5.5"');
   });
 
   test('.gitignore is honoured unless --no-gitignore; --ignore-pattern and --extensions narrow the run', () => {
@@ -205,6 +235,12 @@ describe('gpt55-codemod CLI', () => {
       'src/agent.ts confirmation-needed',
     ]);
     expect(sites('--all').map((s: { status: string }) => s.status)).toEqual(['upgraded', 'upgraded']);
+    // Run from below the config's folder: its globs still name paths from the config's folder.
+    const below = JSON.parse(cli(join(root, 'src'), 'upgrade', '.', '--dry', '--json').stdout).sites;
+    expect(below.map((s: { file: string; status: string }) => `${s.file} ${s.status}`)).toEqual([
+      'agent.test.ts confirmation-needed',
+      'agent.ts confirmation-needed',
+    ]);
     writeFileSync(join(root, 'gpt55-codemod.config.yaml'), 'exclude: src\n');
     expect(cli(root, 'upgrade', 'src', '--dry').code).toBe(2);
   });

@@ -69,8 +69,8 @@ describe('JSON report', () => {
 });
 
 describe('merge', () => {
-  test('sums file counts, recounts sites, sorts them and keeps a duplicated site once', () => {
-    const a = sampleReport(SITES.slice(0, 6));
+  test('sums file counts, counts sites and sorts them', () => {
+    const a = sampleReport(SITES.slice(0, 5));
     const b = sampleReport(SITES.slice(5));
     const merged = mergeReports([b, a]);
     expect(merged.summary).toEqual({
@@ -88,7 +88,15 @@ describe('merge', () => {
   test('orders sites of one file by line, then column', () => {
     const at = (line: number, column: number): Site => ({ ...SITES[0]!, line, column });
     const merged = mergeReports([sampleReport([at(10, 4), at(2, 9)]), sampleReport([at(10, 2), at(2, 9)])]);
-    expect(merged.sites.map((s) => [s.line, s.column])).toEqual([[2, 9], [10, 2], [10, 4]]);
+    expect(merged.sites.map((s) => [s.line, s.column])).toEqual([[2, 9], [2, 9], [10, 2], [10, 4]]);
+  });
+
+  test('two repositories with the same relative path keep both sites, and counts add up', () => {
+    const one = sampleReport();
+    const merged = mergeReports([one, one]);
+    expect(merged.sites).toHaveLength(2 * one.sites.length);
+    expect(merged.summary.sites.upgraded).toBe(2 * one.summary.sites.upgraded);
+    expect(merged.summary.filesScanned).toBe(2 * one.summary.filesScanned);
   });
 });
 

@@ -1,3 +1,4 @@
+import { posix } from 'node:path';
 import picomatch from 'picomatch';
 import { parseDocument } from 'yaml';
 
@@ -51,13 +52,15 @@ export function parseConfig(text: string, file: string, root: string): Config {
 
 export type PathMatcher = (path: string) => boolean;
 
-/** Matches cwd-relative paths against globs written relative to the config's folder. */
+/**
+ * Matches cwd-relative paths against globs written relative to the config's folder, which
+ * may be above the current directory (`root` = `..`).
+ */
 export function globMatcher(globs: string[], root: string): PathMatcher {
   if (globs.length === 0) return () => false;
   const match = picomatch(globs, { dot: true });
-  const prefix = root ? `${root}/` : '';
   return (path) => {
-    if (prefix && !path.startsWith(prefix)) return false;
-    return match(path.slice(prefix.length));
+    const rel = posix.relative(root || '.', path);
+    return !rel.startsWith('../') && rel !== '..' && match(rel);
   };
 }

@@ -2,12 +2,13 @@ import type { Site } from '../types.js';
 import { countStatuses, type Report, TOOL, VERSION } from './model.js';
 
 /**
- * Combine reports from shards or repositories into one. File counts are summed; sites
- * are sorted by location and a site reported twice (overlapping shards) is kept once,
- * so the status counts are recounted from the merged list rather than summed.
+ * Combine reports from shards or repositories into one. Shards never share a file, and two
+ * repositories may hold the same relative path, so every site is kept: file and site
+ * counts both add up. Sites and errors are sorted by location, so the merge of shards
+ * equals the unsharded report whatever order the shards come in.
  */
 export function mergeReports(reports: Report[]): Report {
-  const sites = uniqueSites(reports.flatMap((r) => r.sites)).sort(byLocation);
+  const sites = reports.flatMap((r) => r.sites).sort(byLocation);
   const sum = (pick: (r: Report) => number): number => reports.reduce((total, r) => total + pick(r), 0);
   return {
     tool: TOOL,
@@ -20,29 +21,14 @@ export function mergeReports(reports: Report[]): Report {
       sites: countStatuses(sites),
     },
     sites,
-    errors: reports.flatMap((r) => r.errors),
+    errors: reports.flatMap((r) => r.errors).sort(byLocation),
   };
 }
 
-/** Every field, in a fixed order, so key order in the source JSON does not matter. */
-function siteKey(site: Site): string {
-  return JSON.stringify([
-    site.file, site.line, site.column, site.transform, site.status, site.from, site.to,
-    site.family, site.upgradeClass, site.reason, site.reasoningEffort ?? null, site.package ?? null,
-  ]);
-}
-
-function uniqueSites(sites: Site[]): Site[] {
-  const seen = new Map<string, Site>();
-  for (const site of sites) {
-    const key = siteKey(site);
-    if (!seen.has(key)) seen.set(key, site);
-  }
-  return [...seen.values()];
-}
-
 /** Code-unit order, not locale order: the same inputs give the same report everywhere. */
-function byLocation(a: Site, b: Site): number {
+function byLocation(a: Location, b: Location): number {
   if (a.file !== b.file) return a.file < b.file ? -1 : 1;
-  return a.line - b.line || a.column - b.column;
+  return (a.line ?? 0) - (b.line ?? 0) || (a.column ?? 0) - (b.column ?? 0);
 }
+
+type Location = Pick<Site, 'file'> & { line: number | null; column?: number };

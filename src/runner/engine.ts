@@ -102,6 +102,7 @@ class FileRun {
   readonly excluded: boolean;
   readonly configPinned: boolean;
   readonly collected: Collected = { edits: [], sites: [], regionErrors: [] };
+  readonly running: ReadonlySet<string>;
 
   constructor(
     readonly path: string,
@@ -114,6 +115,7 @@ class FileRun {
     this.azure = createsAzureClient(text);
     this.excluded = settings.excluded(path);
     this.configPinned = settings.pinned(path);
+    this.running = new Set(settings.transforms.map((t) => t.name));
   }
 
   classifyAt(value: string, context: StringContext, topOffset: number): Decision | null {
@@ -133,7 +135,11 @@ class FileRun {
   runLayer(layer: Layer, parsed: unknown): void {
     this.transforms.forEach((transform, order) => {
       const handler = transform.handlers[layer.adapter.id];
-      if (handler) handler(this.context(layer, parsed, transform, order));
+      try {
+        handler?.(this.context(layer, parsed, transform, order));
+      } catch (err) {
+        throw new Error(`the ${transform.name} transform failed on this file (${errorMessage(err)}); file left untouched`);
+      }
     });
     for (const region of layer.adapter.regions?.(parsed, layer.text) ?? []) this.runRegion(layer, region);
   }
@@ -171,6 +177,7 @@ class FileRun {
       adapter: layer.adapter,
       options: this.settings.options,
       sdk: this.settings.sdk ?? NO_SDK_VERSIONS,
+      running: this.running,
       classify: (value, context, offset) => this.classifyAt(value, context, layer.toTop(offset)),
       edit: (edit) => {
         this.collected.edits.push({
@@ -217,34 +224,45 @@ export function applyEdits(text: string, edits: ReadonlyArray<Edit & { order?: n
   return out + text.slice(cursor);
 }
 
-function parseLayers(adapter: LanguageAdapter, text: string, path: string, parses: Parses): { parsed: unknown; regionFailures: Set<string> } {
+/**
+ * Parses a text and every region in it. Failing regions are keyed by their position among
+ * their siblings (`2/0`: the first region of the third), which edits never change, while
+ * labels carry line numbers that an inserted line would shift.
+ */
+function parseLayers(adapter: LanguageAdapter, text: string, path: string, parses: Parses): { parsed: unknown; regionFailures: Map<string, string> } {
   const parsed = parses.parse(adapter, text, path);
-  const regionFailures = new Set<string>();
-  const visit = (outerAdapter: LanguageAdapter, outerParsed: unknown, outerText: string, outer: { label: string; nested: boolean }): void => {
-    for (const region of outerAdapter.regions?.(outerParsed, outerText) ?? []) {
+  const regionFailures = new Map<string, string>();
+  const visit = (outerAdapter: LanguageAdapter, outerParsed: unknown, outerText: string, outer: { label: string; nested: boolean; key: string }): void => {
+    (outerAdapter.regions?.(outerParsed, outerText) ?? []).forEach((region, index) => {
       const inner = adapterIfAny(region.language);
-      if (!inner) continue;
+      if (!inner) return;
       const label = regionLabel(outer, region);
+      const key = `${outer.key}/${index}`;
       try {
-        visit(inner, parses.parse(inner, region.text, region.path ?? path), region.text, { label, nested: true });
+        visit(inner, parses.parse(inner, region.text, region.path ?? path), region.text, { label, nested: true, key });
       } catch {
-        regionFailures.add(label);
+        regionFailures.set(key, label);
       }
-    }
+    });
   };
-  visit(adapter, parsed, text, { label: path, nested: false });
+  visit(adapter, parsed, text, { label: path, nested: false, key: '' });
   return { parsed, regionFailures };
 }
 
 /** The new text must parse with the same parser, and no region may newly fail. */
-function verify(adapter: LanguageAdapter, before: Set<string>, newText: string, path: string, parses: Parses): string | null {
+function verify(adapter: LanguageAdapter, before: Map<string, string>, newText: string, path: string, parses: Parses): string | null {
   try {
     const { regionFailures } = parseLayers(adapter, newText, path, parses);
-    const broken = [...regionFailures].find((label) => !before.has(label));
-    return broken ? `${broken} no longer parses after the edit` : null;
+    const broken = [...regionFailures].find(([key]) => !before.has(key));
+    return broken ? `${broken[1]} no longer parses after the edit` : null;
   } catch (err) {
     return `the new text does not parse: ${errorMessage(err)}`;
   }
+}
+
+/** A site whose edit was not written keeps its place in the report, but was not upgraded. */
+export function unwritten(site: Site): Site {
+  return site.status === 'upgraded' ? { ...site, status: 'unknown', reason: `not written: ${site.reason}` } : site;
 }
 
 export function processText(path: string, text: string, settings: EngineSettings): FileOutcome {
@@ -269,24 +287,28 @@ function processParsed(path: string, text: string, settings: EngineSettings, par
     return { ...outcome, errors: [parseError(path, err)], failed: true, parsed: true };
   }
   const run = new FileRun(path, text, settings, transforms, parses);
-  run.runLayer({ adapter, text, toTop: identity, encode: identity, label: path, nested: false }, layers.parsed);
+  try {
+    run.runLayer({ adapter, text, toTop: identity, encode: identity, label: path, nested: false }, layers.parsed);
+  } catch (err) {
+    return { ...outcome, errors: [parseError(path, err)], failed: true, parsed: true };
+  }
   const { edits, sites, regionErrors } = run.collected;
   outcome.parsed = true;
   outcome.sites = dedupeSites(sites);
   outcome.errors = regionErrors;
   if (edits.length === 0) return outcome;
 
+  const failure = (message: string): FileOutcome =>
+    ({ ...outcome, sites: outcome.sites.map(unwritten), errors: [...regionErrors, { file: path, line: null, message }], failed: true });
   let newText: string;
   try {
     newText = applyEdits(text, edits);
   } catch (err) {
-    return { ...outcome, errors: [...regionErrors, parseError(path, err)], failed: true };
+    return failure(`${errorMessage(err)}; file left untouched`);
   }
   if (newText === text) return outcome;
   const problem = verify(adapter, layers.regionFailures, newText, path, parses);
-  if (problem) {
-    return { ...outcome, errors: [...regionErrors, { file: path, line: null, message: `${problem}; file left untouched` }], failed: true };
-  }
+  if (problem) return failure(`${problem}; file left untouched`);
   outcome.newText = newText;
   return outcome;
 }

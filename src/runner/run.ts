@@ -9,6 +9,7 @@ import { initLanguages } from '../languages/index.js';
 import type { FileChange, RunResult } from '../report/model.js';
 import type { FileError, Site } from '../types.js';
 import { displayPath, findFiles, inShard, UsageError } from './files.js';
+import { unwritten } from './engine.js';
 import { workTreeState } from './git.js';
 import { writeAtomically } from './io.js';
 import { processAll } from './pool.js';
@@ -143,8 +144,4 @@ function readOnly(absolute: string): boolean {
     // A file that vanished is not read-only: the write reports it.
     return (err as NodeJS.ErrnoException).code !== 'ENOENT';
   }
-}
-
-function unwritten(site: Site): Site {
-  return site.status === 'upgraded' ? { ...site, status: 'unknown', reason: `not written: ${site.reason}` } : site;
 }

@@ -1,0 +1,56 @@
+/**
+ * Engine guarantees that no fixture reaches: edits that shift an already-broken region,
+ * a transform that throws, and a file whose new text does not verify.
+ */
+import { beforeAll, expect, test } from 'vitest';
+import { initLanguages } from '../src/languages/index.js';
+import { processText } from '../src/runner/engine.js';
+import type { Transform } from '../src/transform.js';
+import { modelSlug } from '../transforms/model-slug.js';
+import { fixtureSettings } from './helpers.js';
+
+beforeAll(async () => {
+  await initLanguages();
+});
+
+const GUIDE = `# Guide
+
+\`\`\`python
+client.responses.create(model="gpt-5.4", input="hi")
+\`\`\`
+
+\`\`\`ts
+const broken = {
+\`\`\`
+`;
+
+/** Adds a comment line at the top of every Python region: the lines below it move. */
+const addLine: Transform = {
+  name: 'add-line',
+  description: 'test transform',
+  prefilter: /./,
+  handlers: { python: (ctx) => ctx.edit({ start: 0, end: 0, text: '# checked\n' }) },
+};
+
+test('a region that was broken before stays reported but does not block edits that move it', () => {
+  const outcome = processText('docs/guide.md', GUIDE, fixtureSettings([modelSlug, addLine]));
+  expect(outcome.failed).toBe(false);
+  expect(outcome.newText).toBe(GUIDE.replace('client.', '# checked\nclient.').replace('"gpt-5.4"', '"gpt-5.5"'));
+  expect(outcome.errors).toEqual([expect.objectContaining({ file: 'docs/guide.md', line: 8, message: expect.stringContaining('does not parse; left as is') })]);
+});
+
+test('a transform that throws fails its file alone, with the transform named', () => {
+  const throwing: Transform = { name: 'throws', description: 'test transform', prefilter: /./, handlers: { python: () => { throw new Error('boom'); } } };
+  const outcome = processText('app.py', 'MODEL = "gpt-5.4"\n', fixtureSettings([modelSlug, throwing]));
+  expect(outcome).toMatchObject({ failed: true, newText: null, sites: [] });
+  expect(outcome.errors).toEqual([{ file: 'app.py', line: null, message: 'the throws transform failed on this file (boom); file left untouched' }]);
+});
+
+test('a new text that no longer parses is not written, and its upgraded sites say so', () => {
+  const breaking: Transform = { name: 'breaks', description: 'test transform', prefilter: /./, handlers: { python: (ctx) => ctx.edit({ start: 0, end: 0, text: '(' }) } };
+  const outcome = processText('app.py', 'MODEL = "gpt-5.4"\n', fixtureSettings([modelSlug, breaking]));
+  expect(outcome.failed).toBe(true);
+  expect(outcome.newText).toBeNull();
+  expect(outcome.errors[0]?.message).toMatch(/^the new text does not parse: .*; file left untouched$/);
+  expect(outcome.sites).toEqual([expect.objectContaining({ status: 'unknown', reason: expect.stringMatching(/^not written: /) })]);
+});

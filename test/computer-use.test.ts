@@ -35,6 +35,38 @@ describe('computer-use', () => {
     ].join('\r\n'));
   });
 
+  test('fields on lines of their own go with their CRLF line breaks, comments above them too', () => {
+    const text = [
+      'const response = await client.responses.create({',
+      '  model: "computer-use-preview",',
+      '  tools: [',
+      '    {',
+      '      type: "computer_use_preview",',
+      '      // the viewport of the Playwright page',
+      '      display_width: 1280,',
+      '      display_height: 800,',
+      '      environment: "browser",',
+      '    },',
+      '  ],',
+      '  input,',
+      '  truncation: "auto", // required by the preview model',
+      '});',
+      '',
+    ].join('\r\n');
+    expect(run('src/step.ts', text).text).toBe([
+      'const response = await client.responses.create({',
+      '  model: "gpt-5.5",',
+      '  tools: [',
+      '    {',
+      '      type: "computer",',
+      '    },',
+      '  ],',
+      '  input,',
+      '});',
+      '',
+    ].join('\r\n'));
+  });
+
   test('a handler file without a visible model still gets the loop: it accepts old responses too', () => {
     const text = [
       'export async function step(page, computerCall) {',

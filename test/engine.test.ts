@@ -7,6 +7,7 @@ import { initLanguages } from '../src/languages/index.js';
 import { processText } from '../src/runner/engine.js';
 import type { Transform } from '../src/transform.js';
 import { modelSlug } from '../transforms/model-slug.js';
+import { prompts } from '../transforms/prompts.js';
 import { fixtureSettings } from './helpers.js';
 
 beforeAll(async () => {
@@ -53,4 +54,17 @@ test('a new text that no longer parses is not written, and its upgraded sites sa
   expect(outcome.newText).toBeNull();
   expect(outcome.errors[0]?.message).toMatch(/^the new text does not parse: .*; file left untouched$/);
   expect(outcome.sites).toEqual([expect.objectContaining({ status: 'unknown', reason: expect.stringMatching(/^not written: /) })]);
+});
+
+test('a model site whose prompt was rewritten by another transform reports the wider class once', () => {
+  const text = `name: Triage
+model: openai/gpt-5.4
+messages:
+  - role: system
+    content: You are GPT-5.4, a support triage assistant.
+`;
+  const outcome = processText('prompts/triage.prompt.yml', text, fixtureSettings([modelSlug, prompts]));
+  expect(outcome.newText).toBe(text.replaceAll('gpt-5.4', 'gpt-5.5').replace('GPT-5.4', 'GPT-5.5'));
+  const modelSites = outcome.sites.filter((s) => s.line === 2);
+  expect(modelSites).toEqual([expect.objectContaining({ transform: 'model-slug', status: 'upgraded', upgradeClass: 'model string + light prompt rewrite' })]);
 });

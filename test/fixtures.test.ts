@@ -3,6 +3,8 @@
  *   <case>.input.<ext>    the file before
  *   <case>.output.<ext>   the file after (equal to the input where nothing may change)
  *   <case>.options.json   optional: {"path": "tests/x.py", "all": true} (path the policy sees);
+ *                         "transforms": ["model-slug", "prompts"] runs those, in that order,
+ *                         instead of the folder's transform alone;
  *                         also "preserveEffort": true, "addRetention": true and "sdk":
  *                         {"npm": {"openai": {"spec", "version", "source"}}, "pypi": {...}},
  *                         the SDK versions the file's project declares
@@ -30,6 +32,7 @@ interface FixtureCase {
   output: string;
   path: string;
   all: boolean;
+  transforms: string[];
   extras: FixtureExtras;
   sites: string[] | null;
   errors: string[];
@@ -47,7 +50,7 @@ function loadCases(): FixtureCase[] {
         const p = join(dir, `${name}.${suffix}`);
         return existsSync(p) ? readFileSync(p, 'utf8') : null;
       };
-      const { path, all, ...extras } = JSON.parse(read('options.json') ?? '{}') as { path?: string; all?: boolean } & FixtureExtras;
+      const { path, all, transforms, ...extras } = JSON.parse(read('options.json') ?? '{}') as { path?: string; all?: boolean; transforms?: string[] } & FixtureExtras;
       const sites = read('sites.txt');
       const errors = read('errors.txt');
       cases.push({
@@ -57,6 +60,7 @@ function loadCases(): FixtureCase[] {
         output: read(`output.${ext}`) ?? fail(`${transform}/${name}: missing ${name}.output.${ext}`),
         path: path ?? `src/${name}.${ext}`,
         all: all ?? false,
+        transforms: transforms ?? [transform],
         extras,
         sites: sites === null ? null : sites.split('\n').filter((l) => l.trim() !== ''),
         errors: errors === null ? [] : errors.split('\n').filter((l) => l.trim() !== ''),
@@ -78,8 +82,8 @@ beforeAll(async () => {
 
 describe.each([...new Set(cases.map((c) => c.transform))])('%s', (transformName) => {
   test.each(cases.filter((c) => c.transform === transformName).map((c) => [c.name, c] as const))('%s', (_name, fixture) => {
-    const transform = findTransform(fixture.transform) ?? fail(`no transform ${fixture.transform}`);
-    const settings = fixtureSettings([transform], fixture.all, fixture.extras);
+    const transforms = fixture.transforms.map((name) => findTransform(name) ?? fail(`no transform ${name}`));
+    const settings = fixtureSettings(transforms, fixture.all, fixture.extras);
     const first = processText(fixture.path, fixture.input, settings);
     expect(first.errors.map((e) => `${e.line ?? '-'} ${e.message}`)).toEqual(fixture.errors);
     expect(first.newText ?? fixture.input).toBe(fixture.output);

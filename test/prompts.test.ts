@@ -1,6 +1,6 @@
 /**
- * The prompts transform beside model-slug (as `upgrade` runs them), the Prompty shapes the
- * YAML adapter reads, and the prompt-text policy rules one by one.
+ * The prompts transform beside model-slug (as `upgrade` runs them) and alone, the Prompty
+ * shapes the YAML adapter reads, and the prompt-text policy rules one by one.
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -81,6 +81,36 @@ describe('prompts with model-slug', () => {
     const withoutDirective = text.replace(/<!-- gpt55-codemod-ignore[^\n]*\n/, '');
     const outcome = processText('prompts/incident-summary.prompt.md', withoutDirective, fixtureSettings([prompts]));
     expect(outcome.newText).toContain('Sign off as "Acme Status (GPT-5.5)".');
+  });
+});
+
+describe('prompts without model-slug in the run', () => {
+  const alone = (path: string, text: string) => processText(path, text, fixtureSettings([prompts]));
+  const fixture = (name: string) => readFileSync(join(import.meta.dirname, '..', '__testfixtures__', 'prompts', name), 'utf8');
+
+  test('a prompt in code keeps its text while its model stays on GPT-5.4', () => {
+    expect(alone('src/support/answer.ts', fixture('js-instructions.input.ts'))).toMatchObject({ newText: null, sites: [], errors: [] });
+    expect(alone('app/digest.py', fixture('py-instructions.input.py'))).toMatchObject({ newText: null, sites: [], errors: [] });
+  });
+
+  test('a prompt in code whose model is GPT-5.5 already still follows it', () => {
+    const text = 'const agent = new Agent({ name: "Support", model: "gpt-5.5", instructions: "You are GPT-5.4, Acme\'s support agent." });\n';
+    expect(alone('src/agent.ts', text).newText).toBe(text.replace('GPT-5.4', 'GPT-5.5'));
+  });
+
+  test('a prompt file: prompts moves its model too, and the model site says the prompt was rewritten', () => {
+    const text = readFileSync(join(EXAMPLES, 'triage-ticket.prompt.yml'), 'utf8');
+    const outcome = alone('examples/prompts/triage-ticket.prompt.yml', text);
+    expect(outcome.newText).toBe(upgrade('examples/prompts/triage-ticket.prompt.yml', text).newText);
+    expect(formatSiteLine(outcome.sites[0]!)).toBe('3:8 prompts upgraded openai/gpt-5.4 -> openai/gpt-5.5');
+    expect(outcome.sites[0]!.upgradeClass).toBe('model string + light prompt rewrite');
+  });
+
+  test('a prompt file whose model the gate blocks: the model and its prompt stay', () => {
+    const text = fixture('github-models-sampling-gate.input.yml');
+    const outcome = alone('.github/prompts/write-release-notes.prompt.yml', text);
+    expect(outcome.newText).toBeNull();
+    expect(outcome.sites.map((s) => `${formatSiteLine(s)} ${s.upgradeClass}`)).toEqual(['3:8 prompts blocked openai/gpt-5.4 -> openai/gpt-5.5 blocked']);
   });
 });
 

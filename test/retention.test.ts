@@ -210,6 +210,43 @@ describe('--preserve-effort and --add-retention in one run', () => {
   });
 });
 
+describe('the model after this run', () => {
+  const run = (names: string[], path: string, text: string) =>
+    processText(path, text, fixtureSettings(names.map((name) => findTransform(name)!)));
+
+  const PREVIEW_STEP = [
+    'const response = await client.responses.create({',
+    '  model: "computer-use-preview",',
+    '  tools: [{ type: "computer_use_preview", display_width: 1024, display_height: 768, environment: "browser" }],',
+    '  prompt_cache_retention: "in_memory",',
+    '  input,',
+    '  truncation: "auto",',
+    '});',
+    'const call = response.output.find((item) => item.type === "computer_call");',
+    '',
+  ];
+
+  test('computer-use moving the preview model takes in_memory along, in one run', () => {
+    const text = [...PREVIEW_STEP, 'if (call) await runAction(page, call.action);', ''].join('\n');
+    const outcome = run(['computer-use', 'prompt-cache-retention'], 'src/step.ts', text);
+    expect(outcome.newText).toContain('model: "gpt-5.5"');
+    expect(outcome.newText).toContain('prompt_cache_retention: "24h"');
+    expect(run(['computer-use', 'prompt-cache-retention'], 'src/step.ts', outcome.newText!).newText).toBeNull();
+  });
+
+  test('a preview flow computer-use holds back keeps in_memory', () => {
+    const text = [...PREVIEW_STEP, 'const { action } = call;', 'await runAction(page, action);', ''].join('\n');
+    const outcome = run(['computer-use', 'prompt-cache-retention'], 'src/step.ts', text);
+    expect(outcome.newText).toBeNull();
+    expect(outcome.sites.filter((s) => s.transform === 'prompt-cache-retention')).toEqual([]);
+  });
+
+  test('without computer-use in the run the preview model stays, and so does in_memory', () => {
+    const text = [...PREVIEW_STEP, 'if (call) await runAction(page, call.action);', ''].join('\n');
+    expect(run(['prompt-cache-retention'], 'src/step.ts', text)).toMatchObject({ newText: null, sites: [] });
+  });
+});
+
 describe('gpt55-codemod --add-retention (built bin)', () => {
   const SOURCE = `import OpenAI from "openai";
 
@@ -225,7 +262,9 @@ export async function answer(question: string) {
 `;
 
   test('an old openai pinned in package.json: no edit, the site names the version needed', () => {
-    const root = repository({ 'package.json': JSON.stringify({ dependencies: { openai: '6.8.1' } }), 'src/answer.ts': SOURCE });
+    // A request on GPT-5.5 already: prompt-cache-retention alone moves no model.
+    const current = SOURCE.replace('"gpt-5.4"', '"gpt-5.5"');
+    const root = repository({ 'package.json': JSON.stringify({ dependencies: { openai: '6.8.1' } }), 'src/answer.ts': current });
     const { code, stdout } = cli(root, 'prompt-cache-retention', 'src', '--add-retention', '--json');
     expect(code).toBe(0);
     const report = JSON.parse(stdout);
@@ -233,7 +272,7 @@ export async function answer(question: string) {
     expect(report.sites).toHaveLength(1);
     expect(report.sites[0]).toMatchObject({ file: 'src/answer.ts', line: 6, status: 'confirmation-needed', transform: 'prompt-cache-retention' });
     expect(report.sites[0].reason).toContain('needs openai 6.9.0 or later');
-    expect(readFileSync(join(root, 'src/answer.ts'), 'utf8')).toBe(SOURCE);
+    expect(readFileSync(join(root, 'src/answer.ts'), 'utf8')).toBe(current);
   });
 
   test('a new enough openai: upgrade adds the field beside the new model', () => {

@@ -15,12 +15,17 @@ import {
   literalString,
   nameOf as jsName,
   requestFacts as jsRequestFacts,
+  unwrapValue,
 } from '../src/languages/javascript.js';
+import type { Span } from '../src/languages/insert.js';
+import { isObjectProperty } from '../src/languages/js-nodes.js';
+import { indentBefore, lineBreak, lineEnd, lineStart, nextLineStart } from '../src/languages/layout.js';
 import {
   type PyParsed,
   nameOf as pyName,
   plainContent,
   requestFacts as pyRequestFacts,
+  sameNode,
   settingsOf,
 } from '../src/languages/python.js';
 import type { Decision } from '../src/policy/classify.js';
@@ -45,9 +50,9 @@ import {
   truncationDecision,
   withNotes,
 } from '../src/policy/computer-use.js';
-import { nameWords } from '../src/policy/context.js';
+import { nameWords, plainContext } from '../src/policy/context.js';
 import type { Handler, HandlerContext, Transform } from '../src/transform.js';
-import type { Edit, RequestFacts, StringContext, StringValue } from '../src/types.js';
+import type { Edit, LanguageId, RequestFacts, StringValue } from '../src/types.js';
 
 // ---------------------------------------------------------------------------------------
 // Facts and the flow
@@ -93,8 +98,6 @@ interface Finding {
   decision: Decision;
   edits: Edit[];
 }
-
-const NEUTRAL: StringContext = { compared: false, inType: false, collectionModels: 0, names: [], requests: [] };
 
 function emptyFacts(kind: FlowKind, models: StringValue[]): Facts {
   return { kind, models, requests: [], tools: [], truncations: [], toolChoices: [], actions: [], blocker: null };
@@ -144,18 +147,18 @@ function modelFindings(ctx: HandlerContext, facts: Facts): { used: Finding[]; re
   return { used, references };
 }
 
-/** Decides every site of the file's flow, then reports them and applies the edits of those upgraded. */
-function applyFlow(ctx: HandlerContext, facts: Facts): void {
+/** Decides every site of the file's flow: all of them, or none where an ignored model keeps the flow as it is. */
+function decideFlow(ctx: HandlerContext, facts: Facts): Finding[] {
   const models = modelFindings(ctx, facts);
-  if (!models) return;
+  if (!models) return [];
   const actions = facts.actions
-    .map((action) => ({ ...action, judged: ctx.classify(JUDGED_AS, NEUTRAL, action.offset) }))
+    .map((action) => ({ ...action, judged: ctx.classify(JUDGED_AS, plainContext(), action.offset) }))
     .filter((action): action is ActionUse & { judged: Decision } => action.judged !== null);
   const blocker = facts.blocker ?? (actions.some((a) => a.edits === null) ? ACTION_BLOCKER : null);
   const verdict = flowVerdict(models.used.map((f) => f.decision), blocker);
 
   const flow: Finding[] = [
-    ...models.used.map((f) => ({ ...f, decision: verdict ? heldModel(f.decision, verdict) : f.decision })),
+    ...models.used.map((f) => ({ ...f, decision: verdict ? heldModel(f.decision, verdict, facts.kind) : f.decision })),
     ...facts.tools.map((t) => ({ ...t, decision: toolDecision(verdict, t.type) })),
     ...facts.truncations.map((t) => ({ ...t, decision: truncationDecision(verdict) })),
     ...facts.toolChoices.map((t) => ({ ...t, decision: toolChoiceDecision(verdict) })),
@@ -166,8 +169,12 @@ function applyFlow(ctx: HandlerContext, facts: Facts): void {
   }
   const main = flow[0];
   if (main) main.decision = withNotes(main.decision, facts.kind);
+  return [...models.references, ...flow];
+}
 
-  for (const finding of [...models.references, ...flow]) {
+/** Reports the file's flow and applies the edits of the sites upgraded. */
+function applyFlow(ctx: HandlerContext, facts: Facts): void {
+  for (const finding of decideFlow(ctx, facts)) {
     if (finding.decision.status === 'upgraded') finding.edits.forEach((e) => ctx.edit(e));
     ctx.site({ offset: finding.offset, ...finding.decision });
   }
@@ -177,29 +184,10 @@ function applyFlow(ctx: HandlerContext, facts: Facts): void {
 // Text helpers shared by both languages
 // ---------------------------------------------------------------------------------------
 
-interface Span {
-  start: number;
-  end: number;
-}
-
-function lineStart(text: string, offset: number): number {
-  return text.lastIndexOf('\n', offset - 1) + 1;
-}
-
-function lineEnd(text: string, offset: number): number {
-  const end = text.indexOf('\n', offset);
-  return end === -1 ? text.length : end;
-}
-
-function isLineStart(text: string, offset: number): boolean {
-  return text.slice(lineStart(text, offset), offset).trim() === '';
-}
-
 /** The range of an item written on lines of its own (with comment lines right above it), or null. */
 function ownLines(text: string, item: Span, previousEnd: number, comment: string): Span | null {
-  if (!isLineStart(text, item.start)) return null;
-  const end = lineEnd(text, item.end);
-  const rest = text.slice(item.end, end).trim().replace(/^,\s*/, '');
+  if (indentBefore(text, item.start) === null) return null;
+  const rest = text.slice(item.end, lineEnd(text, item.end)).trim().replace(/^,\s*/, '');
   if (rest !== '' && !rest.startsWith(comment)) return null;
   let start = lineStart(text, item.start);
   while (start > 0) {
@@ -207,7 +195,7 @@ function ownLines(text: string, item: Span, previousEnd: number, comment: string
     if (above < previousEnd || !text.slice(above, start).trim().startsWith(comment)) break;
     start = above;
   }
-  return { start, end: end < text.length ? end + 1 : end };
+  return { start, end: nextLineStart(text, item.end) };
 }
 
 /**
@@ -258,20 +246,8 @@ const LOOP_VARIABLE = 'action';
 // JavaScript / TypeScript
 // ---------------------------------------------------------------------------------------
 
-const JS_WRAPPERS = new Set(['TSAsExpression', 'TSSatisfiesExpression', 'TSNonNullExpression', 'ParenthesizedExpression', 'TypeCastExpression']);
-
-function unwrap(node: AstNode | null | undefined): AstNode | null | undefined {
-  let current = node;
-  while (current && JS_WRAPPERS.has(current.type)) current = current.expression;
-  return current;
-}
-
-function isJsProperty(node: AstNode | undefined): boolean {
-  return node?.type === 'ObjectProperty' || node?.type === 'Property';
-}
-
 function jsProperty(obj: AstNode, keys: ReadonlySet<string>): AstNode | null {
-  return (obj.properties as AstNode[]).find((p) => isJsProperty(p) && keys.has(jsName(p.key) ?? '')) ?? null;
+  return (obj.properties as AstNode[]).find((p) => isObjectProperty(p) && keys.has(jsName(p.key) ?? '')) ?? null;
 }
 
 const TYPE_KEY = new Set(['type']);
@@ -286,7 +262,7 @@ function jsSource(node: AstNode, text: string): string {
 /** The `type` string of an object when it names the preview tool. */
 function jsPreviewType(obj: AstNode): { value: string; start: number; end: number } | null {
   const type = jsProperty(obj, TYPE_KEY);
-  const literal = type ? literalString(unwrap(type.value)) : null;
+  const literal = type ? literalString(unwrapValue(type.value)) : null;
   return literal && PREVIEW_TOOL_TYPES.has(literal.value) ? literal : null;
 }
 
@@ -296,23 +272,23 @@ function jsRemove(text: string, obj: AstNode, drop: (prop: AstNode) => boolean):
 }
 
 function jsTool(obj: AstNode, type: { value: string; start: number; end: number }, text: string): ToolChange {
-  const dropped = jsRemove(text, obj, (p) => isJsProperty(p) && DROPPED_TOOL_FIELDS.has(jsName(p.key) ?? ''));
+  const dropped = jsRemove(text, obj, (p) => isObjectProperty(p) && DROPPED_TOOL_FIELDS.has(jsName(p.key) ?? ''));
   return { offset: obj.start!, type: type.value, edits: [{ start: type.start, end: type.end, text: GA_TOOL }, ...dropped] };
 }
 
 function isToolChoiceValue(path: ASTPath<any>): boolean {
   const parent = path.parent?.node as AstNode | undefined;
-  return isJsProperty(parent) && parent!.value === path.node && TOOL_CHOICE_KEYS.has(jsName(parent!.key) ?? '');
+  return isObjectProperty(parent) && parent!.value === path.node && TOOL_CHOICE_KEYS.has(jsName(parent!.key) ?? '');
 }
 
 function jsRequest(facts: Facts, obj: AstNode, text: string): void {
   facts.requests.push(jsRequestFacts(obj, text));
   const truncation = jsProperty(obj, TRUNCATION_KEY);
-  if (truncation && literalString(unwrap(truncation.value))?.value === 'auto') {
+  if (truncation && literalString(unwrapValue(truncation.value))?.value === 'auto') {
     facts.truncations.push({ offset: truncation.start!, edits: jsRemove(text, obj, (p) => p === truncation) });
   }
   const choice = jsProperty(obj, TOOL_CHOICE_KEYS);
-  const value = unwrap(choice?.value);
+  const value = unwrapValue(choice?.value);
   const literal = value?.type === 'ObjectExpression' ? jsPreviewType(value) : literalString(value);
   if (choice && literal && PREVIEW_TOOL_TYPES.has(literal.value)) {
     facts.toolChoices.push({ offset: literal.start, edits: [{ start: literal.start, end: literal.end, text: GA_TOOL }] });
@@ -332,7 +308,7 @@ function jsFacts(ctx: HandlerContext<JsParsed>): Facts {
     const obj = path.node as AstNode;
     const type = jsPreviewType(obj);
     if (type && !isToolChoiceValue(path)) facts.tools.push(jsTool(obj, type, text));
-    const value = unwrap(jsProperty(obj, MODEL_KEY)?.value);
+    const value = unwrapValue(jsProperty(obj, MODEL_KEY)?.value);
     if (value) candidates.push({ node: obj, value: { start: value.start!, end: value.end! }, name: jsName(value) });
   });
   for (const request of flowRequests(candidates, facts.models)) jsRequest(facts, request, text);
@@ -346,7 +322,7 @@ const EQUALITY = new Set(['==', '===', '!=', '!==']);
 
 /** `x.type` or `x['type']`: the object whose type is read. */
 function jsTypeRead(node: AstNode | null | undefined): AstNode | null {
-  const member = unwrap(node);
+  const member = unwrapValue(node);
   if (member?.type !== 'MemberExpression') return null;
   const key = member.computed ? literalString(member.property)?.value : jsName(member.property);
   return key === 'type' ? member.object : null;
@@ -428,7 +404,7 @@ function jsReadsLoopVariable(j: JsParsed['j'], statement: ASTPath<any>): boolean
   return j(statement).find(j.Identifier, { name: LOOP_VARIABLE }).filter((p: ASTPath<any>) => {
     const parent = p.parent?.node as AstNode;
     const isKey = (parent.type === 'MemberExpression' && parent.property === p.node && !parent.computed) ||
-      (isJsProperty(parent) && parent.key === p.node && !parent.shorthand);
+      (isObjectProperty(parent) && parent.key === p.node && !parent.shorthand);
     return !isKey;
   }).size() > 0;
 }
@@ -487,13 +463,9 @@ function jsActions(parsed: JsParsed, text: string): ActionUse[] {
   return uses.sort((a, b) => a.offset - b.offset);
 }
 
-const jsHandler: Handler = (ctx) => applyFlow(ctx, jsFacts(ctx as HandlerContext<JsParsed>));
-
 // ---------------------------------------------------------------------------------------
 // Python
 // ---------------------------------------------------------------------------------------
-
-const pySame = (a: PyNode | null | undefined, b: PyNode): boolean => a != null && a.id === b.id;
 
 /** Keyword arguments of a call, or pairs of a dict: the items one setting can be removed from. */
 function pyItems(container: PyNode): { open: number; items: PyNode[] } | null {
@@ -527,7 +499,7 @@ function pyPreviewType(container: PyNode): { value: string; start: number; end: 
 
 function isPyToolChoiceValue(node: PyNode): boolean {
   const holder = node.parent;
-  return !!holder && pySame(holder.childForFieldName('value'), node) && TOOL_CHOICE_KEYS.has(pyKey(holder) ?? '');
+  return !!holder && sameNode(holder.childForFieldName('value'), node) && TOOL_CHOICE_KEYS.has(pyKey(holder) ?? '');
 }
 
 function pyRequest(facts: Facts, container: PyNode, text: string): void {
@@ -535,7 +507,7 @@ function pyRequest(facts: Facts, container: PyNode, text: string): void {
   const truncation = pySetting(container, TRUNCATION_KEY);
   if (truncation && plainContent(truncation.value)?.value === 'auto') {
     const item = truncation.value.parent!;
-    facts.truncations.push({ offset: item.startIndex, edits: pyRemove(text, container, (c) => pySame(c, item)) });
+    facts.truncations.push({ offset: item.startIndex, edits: pyRemove(text, container, (c) => sameNode(c, item)) });
   }
   const choice = pySetting(container, TOOL_CHOICE_KEYS);
   if (!choice) return;
@@ -614,7 +586,7 @@ function isPyFallback(read: PyNode): boolean {
   const list = read.parent;
   const or = list?.parent;
   return list?.type === 'list' && list.namedChildren.length === 1 && or?.type === 'boolean_operator' &&
-    pySame(or.childForFieldName('right'), list) && /\bactions\b/.test(or.childForFieldName('left')?.text ?? '');
+    sameNode(or.childForFieldName('right'), list) && /\bactions\b/.test(or.childForFieldName('left')?.text ?? '');
 }
 
 function pyCallStatement(read: PyNode): PyNode | null {
@@ -638,8 +610,8 @@ function pyReadsLoopVariable(statement: PyNode): boolean {
   return statement.descendantsOfType('identifier').some((id) => {
     if (id?.text !== LOOP_VARIABLE) return false;
     const parent = id.parent;
-    return !(parent?.type === 'attribute' && pySame(parent.childForFieldName('attribute'), id)) &&
-      !(parent?.type === 'keyword_argument' && pySame(parent.childForFieldName('name'), id));
+    return !(parent?.type === 'attribute' && sameNode(parent.childForFieldName('attribute'), id)) &&
+      !(parent?.type === 'keyword_argument' && sameNode(parent.childForFieldName('name'), id));
   });
 }
 
@@ -652,13 +624,13 @@ function pyQuote(root: PyNode): string {
 /** One indentation step, as the enclosing block writes it. */
 function pyIndentStep(text: string, statement: PyNode, indent: string): string {
   const owner = statement.parent?.type === 'block' ? statement.parent.parent : null;
-  const ownerIndent = owner && isLineStart(text, owner.startIndex) ? text.slice(lineStart(text, owner.startIndex), owner.startIndex) : null;
+  const ownerIndent = owner ? indentBefore(text, owner.startIndex) : null;
   return ownerIndent !== null && indent.startsWith(ownerIndent) && indent.length > ownerIndent.length ? indent.slice(ownerIndent.length) : '    ';
 }
 
 /** Whether a loop head can be put in front of the statement: alone on its one line, in a block. */
 function pyLoopFits(text: string, statement: PyNode): boolean {
-  if (statement.startPosition.row !== statement.endPosition.row || !isLineStart(text, statement.startIndex)) return false;
+  if (statement.startPosition.row !== statement.endPosition.row || indentBefore(text, statement.startIndex) === null) return false;
   const rest = text.slice(statement.endIndex, lineEnd(text, statement.endIndex)).trim();
   return rest === '' || rest.startsWith('#');
 }
@@ -680,13 +652,12 @@ function pyActionUse(text: string, read: PyNode, object: PyNode, quote: string, 
   const head = `for ${LOOP_VARIABLE} in ${iter}:`;
   const base = { offset: read.startIndex, loop: `${head} …` };
   const statement = pyCallStatement(read);
-  const alone = statement && reads.every((r) => pySame(r, read) || r.startIndex < statement.startIndex || r.endIndex > statement.endIndex);
+  const alone = statement && reads.every((r) => sameNode(r, read) || r.startIndex < statement.startIndex || r.endIndex > statement.endIndex);
   if (!statement || !alone || !pyLoopFits(text, statement) || pyReadsLoopVariable(statement) || !isPyPath(object)) {
     return { ...base, use: firstLine(pyStatementOf(read).text), edits: null };
   }
-  const indent = text.slice(lineStart(text, statement.startIndex), statement.startIndex);
-  const end = lineEnd(text, statement.endIndex);
-  const eol = text[end - 1] === '\r' ? '\r\n' : '\n';
+  const indent = indentBefore(text, statement.startIndex)!;
+  const eol = lineBreak(text, statement.endIndex);
   return {
     ...base,
     use: firstLine(statement.text),
@@ -710,8 +681,6 @@ function pyActions(parsed: PyParsed, text: string): ActionUse[] {
   return reads.map(({ read, object }) => pyActionUse(text, read, object, quote, reads.map((r) => r.read)));
 }
 
-const pyHandler: Handler = (ctx) => applyFlow(ctx, pyFacts(ctx as HandlerContext<PyParsed>));
-
 // ---------------------------------------------------------------------------------------
 // JSON and YAML configs
 // ---------------------------------------------------------------------------------------
@@ -723,23 +692,45 @@ const pyHandler: Handler = (ctx) => applyFlow(ctx, pyFacts(ctx as HandlerContext
  */
 const PREVIEW_TOOL_NAME = /\bcomputer(_use_preview|-preview)\b/;
 
-const configHandler: Handler = (ctx) => {
+function configFacts(ctx: HandlerContext): Facts {
   const facts = emptyFacts('config', previewModels(ctx));
-  if (facts.models.length === 0) return;
   facts.blocker = PREVIEW_TOOL_NAME.test(ctx.text) ? CONFIG_TOOL_BLOCKER : null;
-  applyFlow(ctx, facts);
+  return facts;
+}
+
+// ---------------------------------------------------------------------------------------
+// The transform
+// ---------------------------------------------------------------------------------------
+
+/** How each language's handler gathers a file's facts. */
+const FACTS: Partial<Record<LanguageId, (ctx: HandlerContext<any>) => Facts>> = {
+  js: jsFacts,
+  python: pyFacts,
+  json: configFacts,
+  yaml: configFacts,
 };
+
+const handler = (facts: (ctx: HandlerContext<any>) => Facts): Handler => (ctx) => applyFlow(ctx, facts(ctx));
+
+/**
+ * The computer-use-preview strings this transform moves to GPT-5.5 in the handler's text,
+ * by offset: what a transform that follows the model (prompt-cache-retention) counts as
+ * moving when computer-use is in the same run.
+ */
+export function upgradedPreviewModels(ctx: HandlerContext): Set<number> {
+  const facts = FACTS[ctx.language]?.(ctx);
+  if (!facts) return new Set();
+  const models = new Set(facts.models.map((m) => m.start));
+  return new Set(decideFlow(ctx, facts)
+    .filter((f) => f.decision.status === 'upgraded' && models.has(f.offset))
+    .map((f) => f.offset));
+}
 
 export const computerUse: Transform = {
   name: 'computer-use',
   description: 'Move preview computer-use integrations (computer-use-preview, computer_use_preview tool, single action) to gpt-5.5 and the GA computer tool',
   prefilter: /computer[-_]?(use|preview|call|tool)/i,
-  handlers: {
-    js: jsHandler,
-    python: pyHandler,
-    json: configHandler,
-    yaml: configHandler,
-  },
+  handlers: Object.fromEntries(Object.entries(FACTS).map(([language, facts]) => [language, handler(facts)])),
 };
 
 export default jscodeshiftTransform(computerUse);

@@ -15,7 +15,9 @@ import type { ASTPath } from 'jscodeshift';
 import type { Node } from 'web-tree-sitter';
 import { jscodeshiftTransform } from '../src/jscodeshift.js';
 import { type AstNode, type JsParsed, literalString, nameOf } from '../src/languages/javascript.js';
-import { nameOf as pyNameOf, plainContent, type PyParsed } from '../src/languages/python.js';
+import { isObjectProperty } from '../src/languages/js-nodes.js';
+import { lineBreak, lineEnd, lineStart } from '../src/languages/layout.js';
+import { nameOf as pyNameOf, plainContent, type PyParsed, sameNode } from '../src/languages/python.js';
 import { decidePhase, type ReplayApi, type ReplayFlow } from '../src/policy/phase-replay.js';
 import type { Handler, HandlerContext, Transform } from '../src/transform.js';
 import type { Edit } from '../src/types.js';
@@ -110,13 +112,10 @@ function appendEntry(text: string, last: { start: number; end: number }, close: 
       ? [{ start: last.end + comma[0].length, end: last.end + comma[0].length, text: ` ${entry},` }]
       : [{ start: last.end, end: last.end, text: `, ${entry}` }];
   }
-  const newline = text.indexOf('\n', last.end);
-  const lineEnd = text[newline - 1] === '\r' ? newline - 1 : newline;
-  const eol = text.slice(lineEnd, newline + 1);
-  const lineStart = text.lastIndexOf('\n', last.start - 1) + 1;
-  const indent = /^[ \t]*/.exec(text.slice(lineStart, last.start))![0];
+  const end = lineEnd(text, last.end);
+  const indent = /^[ \t]*/.exec(text.slice(lineStart(text, last.start), last.start))![0];
   const edits: Edit[] = comma ? [] : [{ start: last.end, end: last.end, text: ',' }];
-  edits.push({ start: lineEnd, end: lineEnd, text: `${eol}${indent}${entry}${comma ? ',' : ''}` });
+  edits.push({ start: end, end, text: `${lineBreak(text, last.end)}${indent}${entry}${comma ? ',' : ''}` });
   return edits;
 }
 
@@ -284,7 +283,7 @@ function references(file: JsFile, path: Path): Path[] {
     const parent = p.parent?.node as AstNode | undefined;
     if (!parent) return true;
     if (isMember(parent) && parent.property === p.node && !parent.computed) return false;
-    if ((parent.type === 'ObjectProperty' || parent.type === 'Property') && parent.key === p.node && !parent.computed && !parent.shorthand) return false;
+    if (isObjectProperty(parent) && parent.key === p.node && !parent.computed && !parent.shorthand) return false;
     return !(parent.type.startsWith('TS') && !JS_WRAPPERS.has(parent.type));
   };
   return walk(file, path).filter((p) => p.node.type === 'Identifier' && isReference(p));
@@ -464,7 +463,7 @@ function jsSink(objPath: Path): JsSink {
       }
       if (!call || !ITERATE_METHODS.has(call.method) || !JS_FUNCTIONS.has(node.type)) break;
       p = p.parent; // the callback's result: `.map(...)` of messages
-    } else if ((parent.type === 'ObjectProperty' || parent.type === 'Property') && parent.value === node) {
+    } else if (isObjectProperty(parent) && parent.value === node) {
       sink.key = nameOf(parent.key);
       break;
     } else if (parent.type === 'VariableDeclarator' && parent.init === node) {
@@ -620,7 +619,7 @@ function inlineType(text: string): string {
 }
 
 function jsProperty(obj: AstNode, key: string): AstNode | undefined {
-  return obj.properties.find((p: AstNode) => (p.type === 'ObjectProperty' || p.type === 'Property') && nameOf(p.key) === key);
+  return obj.properties.find((p: AstNode) => isObjectProperty(p) && nameOf(p.key) === key);
 }
 
 /** A `phase` key, or a spread that may bring one. */
@@ -719,8 +718,6 @@ const PY_PASS_THROUGH = new Set(['list', 'tuple', 'parenthesized_expression', 'c
 /** Calls that return (part of) a list they are given: `reversed(resp.output)`, with the argument's index. */
 const PY_COLLECTION_CALLS = new Map([['reversed', 0], ['list', 0], ['sorted', 0], ['tuple', 0], ['filter', 1]]);
 
-const same = (a: Node | null | undefined, b: Node | null | undefined): boolean => a != null && b != null && a.id === b.id;
-
 function pyFile(tree: PyParsed['tree'], text: string): PyFile {
   const module = tree.rootNode;
   const file: PyFile = { text, module, calls: new Map(), assignments: new Map(), narrowed: new Set(), passedAs: new Map(), items: new Map(), collections: new Map() };
@@ -784,7 +781,7 @@ function pyArguments(call: Node): Node[] {
 function pyLastAssignment(file: PyFile, scope: Node, name: string, before: number): Extract<PyBinding, { kind: 'var' }> | null {
   let assignments = file.assignments.get(scope.id);
   if (!assignments) {
-    assignments = scope.descendantsOfType('assignment').filter((a) => same(pyScopeOf(a), scope));
+    assignments = scope.descendantsOfType('assignment').filter((a) => sameNode(pyScopeOf(a), scope));
     file.assignments.set(scope.id, assignments);
   }
   const assignment = assignments.filter((a) => a.startIndex < before && binds(a.childForFieldName('left'), name)).at(-1);
@@ -876,8 +873,8 @@ function pyReferences(node: Node): Node[] {
   const ids = node.type === 'identifier' ? [node] : node.descendantsOfType('identifier');
   return ids.filter((id) => {
     const parent = id.parent;
-    if (parent?.type === 'attribute' && same(parent.childForFieldName('attribute'), id)) return false;
-    return !(parent?.type === 'keyword_argument' && same(parent.childForFieldName('name'), id));
+    if (parent?.type === 'attribute' && sameNode(parent.childForFieldName('attribute'), id)) return false;
+    return !(parent?.type === 'keyword_argument' && sameNode(parent.childForFieldName('name'), id));
   });
 }
 
@@ -935,7 +932,7 @@ function pySink(dict: Node): { key: string | null; target: Node | null } {
   let node = dict;
   for (let depth = 0; depth < 16 && node.parent; depth++) {
     const parent = node.parent;
-    if (PY_PASS_THROUGH.has(parent.type) || (PY_COMPREHENSIONS.has(parent.type) && same(parent.childForFieldName('body'), node))) {
+    if (PY_PASS_THROUGH.has(parent.type) || (PY_COMPREHENSIONS.has(parent.type) && sameNode(parent.childForFieldName('body'), node))) {
       node = parent;
       continue;
     }
@@ -947,7 +944,7 @@ function pySink(dict: Node): { key: string | null; target: Node | null } {
     if (parent.type === 'keyword_argument' || parent.type === 'pair') {
       return { key: pyNameOf(parent.childForFieldName(parent.type === 'pair' ? 'key' : 'name')), target: null };
     }
-    if ((parent.type === 'assignment' || parent.type === 'augmented_assignment') && same(parent.childForFieldName('right'), node)) {
+    if ((parent.type === 'assignment' || parent.type === 'augmented_assignment') && sameNode(parent.childForFieldName('right'), node)) {
       return { key: null, target: parent.childForFieldName('left') };
     }
     break;

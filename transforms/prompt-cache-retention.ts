@@ -1,11 +1,12 @@
 /**
  * prompt-cache-retention: GPT-5.5 and later reject `prompt_cache_retention: "in_memory"`
- * and default to `"24h"`. Where a request's model is GPT-5.5 once model-slug has run,
- * `in_memory` (or the Agents SDK JS spelling `in-memory`) becomes `24h`, in every
- * spelling: openai-node / openai-python request fields (Responses, Chat Completions,
- * `responses.compact`), Agents SDK `modelSettings` / `ModelSettings(…)`, Vercel AI SDK
- * `providerOptions.openai`, JSON / YAML / TOML configs. With `--add-retention`, GPT-5.5
- * requests that do not set the field get `"24h"` where the project's SDK knows it.
+ * and default to `"24h"`. Where a request's model is GPT-5.5 already, or becomes it in
+ * this run (model-slug or computer-use in the same run moves it), `in_memory` (or the
+ * Agents SDK JS spelling `in-memory`) becomes `24h`, in every spelling: openai-node /
+ * openai-python request fields (Responses, Chat Completions, `responses.compact`), Agents
+ * SDK `modelSettings` / `ModelSettings(…)`, Vercel AI SDK `providerOptions.openai`, JSON /
+ * YAML / TOML configs. With `--add-retention`, GPT-5.5 requests that do not set the field
+ * get `"24h"` where the project's SDK knows it.
  *
  * The model is the one the adapter links to the request: written in it, in the Agent or
  * call that holds the settings, or a constant of the same file. src/policy/retention.ts
@@ -24,6 +25,7 @@ import {
   unwrapValue,
   VALUE_WRAPPERS,
 } from '../src/languages/javascript.js';
+import { isObjectProperty } from '../src/languages/js-nodes.js';
 import type { JsonParsed } from '../src/languages/json.js';
 import { type ConfigMap, type ConfigNode, type ConfigScalar, namesRequestModel } from '../src/languages/mapping.js';
 import {
@@ -32,6 +34,7 @@ import {
   plainContent,
   type PyParsed,
   requestOrigin as pyOrigin,
+  sameNode,
   settingsOf,
 } from '../src/languages/python.js';
 import type { TomlParsed } from '../src/languages/toml.js';
@@ -45,10 +48,14 @@ import {
   RETENTION_KEYS,
   type RetentionDecision,
 } from '../src/policy/retention.js';
+import { plainContext } from '../src/policy/context.js';
+import { previewTarget } from '../src/policy/computer-use.js';
 import { type Ecosystem, RETENTION_MINIMUMS, type SdkMinimum } from '../src/policy/sdk.js';
 import { MODEL_PREFILTER } from '../src/policy/slug.js';
 import type { Handler, HandlerContext, Transform } from '../src/transform.js';
-import type { Edit, RequestFacts, RequestKind, StringContext, StringValue } from '../src/types.js';
+import { computerUse, upgradedPreviewModels } from './computer-use.js';
+import { modelSlug } from './model-slug.js';
+import type { Edit, RequestFacts, RequestKind, StringValue } from '../src/types.js';
 
 const RETENTION_TEXT = /prompt_cache_retention|promptCacheRetention/;
 
@@ -56,20 +63,42 @@ const RETENTION_TEXT = /prompt_cache_retention|promptCacheRetention/;
 // Shared by every language
 // ---------------------------------------------------------------------------------------
 
-const NEUTRAL: StringContext = { compared: false, inType: false, collectionModels: 0, names: [], requests: [] };
-
 /**
  * A directive on the line (or the line above) or a config `exclude`: the engine's site
  * policy answers null for a catalog slug at that offset only then.
  */
 function ignoredAt(ctx: HandlerContext, offset: number): boolean {
-  return ctx.classify('gpt-5.4', NEUTRAL, offset) === null;
+  return ctx.classify('gpt-5.4', plainContext(), offset) === null;
 }
 
-/** Where a model string stands once model-slug has run; `moves`: model-slug changes it in this run. */
-function outlookOf(ctx: HandlerContext, model: StringValue): ModelOutlook & { moves: boolean } {
-  const moves = ctx.classify(model.value, model.context, model.start)?.status === 'upgraded';
-  return { value: model.value, target: moves || isTargetOrLater(model.value), moves };
+/** Where a model string stands once this run is done; `movedBy`: the transform that moves it to GPT-5.5 in this run. */
+interface Outlook extends ModelOutlook {
+  movedBy: string | null;
+}
+
+type Outlooks = (model: StringValue) => Outlook;
+
+/**
+ * A model string counts as moving to GPT-5.5 only when the transform that moves it is in
+ * this run and upgrades it: model-slug for catalog slugs, computer-use for
+ * computer-use-preview (whose decision takes the whole flow of the file into account).
+ * Alone, this transform leaves a request that stays on GPT-5.4 as it is.
+ */
+function outlooks(ctx: HandlerContext): Outlooks {
+  let previews: Set<number> | null = null;
+  const movedBy = (model: StringValue): string | null => {
+    if (previewTarget(model.value) !== null) {
+      if (!ctx.running.has(computerUse.name)) return null;
+      previews ??= upgradedPreviewModels(ctx);
+      return previews.has(model.start) ? computerUse.name : null;
+    }
+    const upgraded = ctx.classify(model.value, model.context, model.start)?.status === 'upgraded';
+    return upgraded && ctx.running.has(modelSlug.name) ? modelSlug.name : null;
+  };
+  return (model) => {
+    const mover = movedBy(model);
+    return { value: model.value, target: mover !== null || isTargetOrLater(model.value), movedBy: mover };
+  };
 }
 
 function report(ctx: HandlerContext, offset: number, decision: RetentionDecision | null, edit: Edit | null): void {
@@ -90,8 +119,8 @@ function modelsOf(lists: Array<StringValue[] | null>): StringValue[] | null {
   return [...new Set((lists as StringValue[][]).flat())];
 }
 
-function reportInMemory(ctx: HandlerContext, found: InMemory): void {
-  const outlook = found.models?.map((m) => outlookOf(ctx, m)) ?? null;
+function reportInMemory(ctx: HandlerContext, outlookOf: Outlooks, found: InMemory): void {
+  const outlook = found.models?.map(outlookOf) ?? null;
   const edit = { start: found.value.start, end: found.value.end, text: EXTENDED };
   report(ctx, found.value.start, inMemoryDecision(found.value.value, outlook), edit);
 }
@@ -150,12 +179,13 @@ function minimumFor(ecosystem: Ecosystem, kind: RequestKind): SdkMinimum | null 
  * --add-retention for one GPT-5.5 request. `settingsKey` names the Agents settings object
  * when the request has none: --preserve-effort may be adding one in this same run.
  */
-function addRetention(ctx: HandlerContext, ecosystem: Ecosystem, request: Candidate, edit: Edit | null, settingsKey: string | null): void {
-  const outlook = request.models.map((m) => outlookOf(ctx, m));
+function addRetention(ctx: HandlerContext, outlookOf: Outlooks, ecosystem: Ecosystem, request: Candidate, edit: Edit | null, settingsKey: string | null): void {
+  const outlook = request.models.map(outlookOf);
   if (request.facts.retention !== undefined || !edit || !outlook.every((o) => o.target)) return;
   const minimum = minimumFor(ecosystem, request.kind);
   const declared = minimum ? ctx.sdk[minimum.ecosystem][minimum.name] : undefined;
-  const effortAdded = ctx.options.preserveEffort === true && outlook.some((o) => o.moves) &&
+  // model-slug adds the effort where it moves the model; computer-use adds none.
+  const effortAdded = ctx.options.preserveEffort === true && outlook.some((o) => o.movedBy === modelSlug.name) &&
     request.facts.effort === undefined && request.facts.addEffort !== undefined;
   const deferred = settingsKey !== null && effortAdded ? settingsKey : null;
   report(ctx, request.offset, addDecision(minimum, declared, deferred), edit);
@@ -165,19 +195,15 @@ function addRetention(ctx: HandlerContext, ecosystem: Ecosystem, request: Candid
 // JavaScript / TypeScript
 // ---------------------------------------------------------------------------------------
 
-function isJsProperty(node: AstNode | undefined): boolean {
-  return node?.type === 'ObjectProperty' || node?.type === 'Property';
-}
-
 function hasJsKey(object: AstNode, key: string): boolean {
-  return (object.properties as AstNode[]).some((p) => isJsProperty(p) && jsName(p.key) === key);
+  return (object.properties as AstNode[]).some((p) => isObjectProperty(p) && jsName(p.key) === key);
 }
 
 /** Reads of the variable `name` that are property values (`modelSettings: settings`), as the objects holding them. */
 function jsObjectsUsing(ctx: HandlerContext<JsParsed>, name: string): ASTPath<any>[] {
   const { j, root } = ctx.parsed;
   return root.find(j.Identifier, { name }).paths()
-    .filter((p: ASTPath<any>) => isJsProperty(p.parent?.node) && p.parent.node.value === p.node)
+    .filter((p: ASTPath<any>) => isObjectProperty(p.parent?.node) && p.parent.node.value === p.node)
     .map((p: ASTPath<any>) => p.parent.parent as ASTPath<any>);
 }
 
@@ -201,7 +227,7 @@ function jsRequestsAround(ctx: HandlerContext<JsParsed>, object: ASTPath<any>): 
       while (VALUE_WRAPPERS.has(path.parent?.node.type)) path = path.parent;
       const value = path.node as AstNode;
       const parent = path.parent?.node as AstNode | undefined;
-      if (isJsProperty(parent) && parent!.value === value) next.push(path.parent.parent);
+      if (isObjectProperty(parent) && parent!.value === value) next.push(path.parent.parent);
       else if (parent?.type === 'VariableDeclarator' && parent.init === value && parent.id.type === 'Identifier') next.push(...jsObjectsUsing(ctx, parent.id.name));
     }
     level = next;
@@ -233,21 +259,20 @@ const jsHandler: Handler = (context) => {
   if (!hasWork(ctx)) return;
   const strings = ctx.adapter.strings?.(ctx.parsed, ctx.text) ?? [];
   const requests = requestsOf(strings, jsOrigin, (node) => node);
-  for (const found of jsInMemory(ctx, requests)) reportInMemory(ctx, found);
+  const outlookOf = outlooks(ctx);
+  for (const found of jsInMemory(ctx, requests)) reportInMemory(ctx, outlookOf, found);
   if (!ctx.options.addRetention) return;
   for (const { node, kind, facts, models } of requests.values()) {
     if (!kind) continue;
     const edit = jsAddSetting(node, kind, 'retention', EXTENDED, ctx.text);
     const settingsKey = kind.api === 'agents' && !hasJsKey(node, 'modelSettings') ? 'modelSettings' : null;
-    addRetention(ctx, 'npm', { offset: node.start!, kind, facts, models }, edit, settingsKey);
+    addRetention(ctx, outlookOf, 'npm', { offset: node.start!, kind, facts, models }, edit, settingsKey);
   }
 };
 
 // ---------------------------------------------------------------------------------------
 // Python
 // ---------------------------------------------------------------------------------------
-
-const pySame = (a: PyNode | null | undefined, b: PyNode): boolean => a != null && a.id === b.id;
 
 /** The call or dict a keyword argument or a pair belongs to. */
 function pyContainerOf(item: PyNode): PyNode | null {
@@ -258,7 +283,7 @@ function pyContainerOf(item: PyNode): PyNode | null {
 function pyContainersUsing(scope: PyNode, name: string): PyNode[] {
   return scope.descendantsOfType('identifier')
     .filter((id): id is PyNode => id?.text === name)
-    .filter((id) => (id.parent?.type === 'keyword_argument' || id.parent?.type === 'pair') && pySame(id.parent.childForFieldName('value'), id))
+    .filter((id) => (id.parent?.type === 'keyword_argument' || id.parent?.type === 'pair') && sameNode(id.parent.childForFieldName('value'), id))
     .map((id) => pyContainerOf(id.parent!))
     .filter((c): c is PyNode => c !== null);
 }
@@ -275,10 +300,10 @@ function pyRequestsAround(container: PyNode): PyNode[] {
         continue;
       }
       const holder = node.parent;
-      if ((holder?.type === 'keyword_argument' || holder?.type === 'pair') && pySame(holder.childForFieldName('value'), node)) {
+      if ((holder?.type === 'keyword_argument' || holder?.type === 'pair') && sameNode(holder.childForFieldName('value'), node)) {
         const outer = pyContainerOf(holder);
         if (outer) next.push(outer);
-      } else if (holder?.type === 'assignment' && pySame(holder.childForFieldName('right'), node)) {
+      } else if (holder?.type === 'assignment' && sameNode(holder.childForFieldName('right'), node)) {
         const name = holder.childForFieldName('left');
         if (name?.type === 'identifier') next.push(...pyContainersUsing(node.tree.rootNode, name.text));
       }
@@ -306,13 +331,14 @@ const pyHandler: Handler = (context) => {
   if (!hasWork(ctx)) return;
   const strings = ctx.adapter.strings?.(ctx.parsed, ctx.text) ?? [];
   const requests = requestsOf(strings, pyOrigin, (node) => node.id);
-  for (const found of pyInMemory(ctx.parsed.tree.rootNode, requests)) reportInMemory(ctx, found);
+  const outlookOf = outlooks(ctx);
+  for (const found of pyInMemory(ctx.parsed.tree.rootNode, requests)) reportInMemory(ctx, outlookOf, found);
   if (!ctx.options.addRetention) return;
   for (const { node, kind, facts, models } of requests.values()) {
     if (!kind) continue;
     const edit = pyAddSetting(node, kind, 'retention', EXTENDED, ctx.text);
     const settingsKey = kind.api === 'agents' && !settingsOf(node).some((s) => s.key === 'model_settings') ? 'model_settings' : null;
-    addRetention(ctx, 'pypi', { offset: node.startIndex, kind, facts, models }, edit, settingsKey);
+    addRetention(ctx, outlookOf, 'pypi', { offset: node.startIndex, kind, facts, models }, edit, settingsKey);
   }
 };
 
@@ -358,7 +384,8 @@ function configInMemory(roots: ConfigNode[], strings: StringValue[]): InMemory[]
 const configHandler: Handler = (ctx) => {
   if (!RETENTION_TEXT.test(ctx.text)) return;
   const strings = ctx.adapter.strings?.(ctx.parsed, ctx.text) ?? [];
-  for (const found of configInMemory(configRoots(ctx), strings)) reportInMemory(ctx, found);
+  const outlookOf = outlooks(ctx);
+  for (const found of configInMemory(configRoots(ctx), strings)) reportInMemory(ctx, outlookOf, found);
 };
 
 export const promptCacheRetention: Transform = {

@@ -5,12 +5,14 @@
  * a `model:` frontmatter key), promptfoo configs and agent configs kept as YAML/JSON
  * under `prompts/` or `agents/`.
  *
- * Model slugs stay model-slug's (it sees frontmatter and config values, with
+ * Model slugs are model-slug's (it sees frontmatter and config values, with
  * `modelParameters` and Prompty's `parameters` / `options` as the request the gate
- * reads). This transform adds what model-slug cannot see: Copilot display names
- * (`GPT-5.4 (copilot)`), Prompty's Azure deployment names, and the prompt text tied to a
- * model that becomes GPT-5.5: the model's self-reference follows it, and date injection
- * and output schemas written in prose are listed for review (src/policy/prompts.ts).
+ * reads); in the prompt files above this transform stands in for it when it is not in the
+ * run (see `slugSites`). This transform adds what model-slug cannot see: Copilot display
+ * names (`GPT-5.4 (copilot)`), Prompty's Azure deployment names, and the prompt text tied
+ * to a model that becomes GPT-5.5 in this run (or already is): the model's self-reference
+ * follows it, and date injection and output schemas written in prose are listed for
+ * review (src/policy/prompts.ts).
  * In code (JS/TS, Python) the prompt text is the `instructions` and system or developer
  * messages written as literals in the same request or Agent as a literal model (or a
  * constant holding one in the same file).
@@ -19,22 +21,24 @@ import type { ASTPath } from 'jscodeshift';
 import type { Node as PyNode } from 'web-tree-sitter';
 import { jscodeshiftTransform } from '../src/jscodeshift.js';
 import { type AstNode, type JsParsed, literalString, nameOf } from '../src/languages/javascript.js';
+import { isObjectProperty } from '../src/languages/js-nodes.js';
 import type { JsonParsed } from '../src/languages/json.js';
 import { type ConfigMap, type ConfigNode, type ConfigScalar, entryValue, namesRequestModel } from '../src/languages/mapping.js';
 import { type MarkdownParsed, proseBlocks, readFrontmatter } from '../src/languages/markdown.js';
 import { nameOf as pyNameOf, plainContent, type PyParsed, settingsOf } from '../src/languages/python.js';
 import { promptyModel, scalarSource } from '../src/languages/yaml.js';
-import { hasDirective } from '../src/policy/context.js';
+import { hasDirective, plainContext } from '../src/policy/context.js';
 import type { Decision } from '../src/policy/classify.js';
 import {
   dateInjections, dateInjectionSite, deploymentDecision, displayNameDecision, isTarget, type ModelUse,
-  offersStructuredOutputs, parseDisplayName, promptFileKind, promptTie, type PromptTie, proseSchema,
-  proseSchemaSite, selfReferences, selfReferenceSite,
+  offersStructuredOutputs, parseDisplayName, PROMPT_REWRITE, promptFileKind, promptTie, type PromptTie, proseSchema,
+  proseSchemaSite, selfReferences, selfReferenceSite, withPromptRewrite,
 } from '../src/policy/prompts.js';
 import { isModelLike, MODEL_PREFILTER } from '../src/policy/slug.js';
 import { LineIndex } from '../src/runner/lines.js';
 import type { Handler, HandlerContext, Transform } from '../src/transform.js';
-import type { StringContext, StringValue } from '../src/types.js';
+import type { RequestFacts, StringValue } from '../src/types.js';
+import { modelSlug } from './model-slug.js';
 
 // ---------------------------------------------------------------------------------------
 // Scopes: the models a prompt is sent to, and the prompt's text
@@ -48,17 +52,29 @@ interface Prose {
   escapes?: boolean;
 }
 
-/** A model site this transform owns (model-slug cannot see it): edited and reported here. */
-interface OwnSite {
+/**
+ * A model string whose site this transform reports: a display name or a Prompty
+ * deployment (model-slug cannot see them), or a slug of a prompt file (see `slugSites`).
+ */
+interface ModelSite {
   start: number;
   end: number;
-  /** The decision once the prompt's rewrites are known (a display name's class rises with them). */
+  /** The decision once the prompt's rewrites are known: the class rises with them. */
   final(rewritesPrompt: boolean): Decision;
+  /** model-slug edits and reports this string in the same run: only a rise in class is reported here. */
+  shared: boolean;
+  /** Some prompt tied to this model was rewritten. */
+  rewritten: boolean;
+}
+
+/** A model a prompt is sent to, and its site when this transform reports one. */
+interface Tied {
+  use: ModelUse;
+  site: ModelSite | null;
 }
 
 interface Scope {
-  uses: ModelUse[];
-  own: OwnSite[];
+  models: Tied[];
   prose: Prose[];
   /** Whether an output schema written in prose is worth a note (Structured Outputs are available and not used). */
   schemaNotes: boolean;
@@ -142,50 +158,84 @@ function scalarProse(text: string): (node: ConfigScalar) => Prose[] {
 // ---------------------------------------------------------------------------------------
 // Deciding the models of a scope
 
-function emptyContext(names: string[], requests: StringContext['requests'] = [], collectionModels = 0): StringContext {
-  return { compared: false, inType: false, collectionModels, names, requests };
+/**
+ * The slug sites of one parsed text, by their start in `source`. A slug moves to GPT-5.5
+ * only in a run where some transform moves it, and the prompt tied to it follows only
+ * then. The rule, kept simple: model-slug moves slugs whenever it is in the run, and this
+ * transform then never edits one (two edits of one range are rejected) but reports the
+ * site again when it rewrites the prompt tied to it, with the raised class. Without
+ * model-slug, this transform stands in for it on the prompt files it owns
+ * (`ownsModels`): the same decision, edit and site, so `prompts` alone upgrades a
+ * `.prompt.yml` and its prompt together. A model in code is not a prompt file's: alone,
+ * this transform leaves it and its prompt as they are. Config requests carry no effort
+ * insertion (src/languages/mapping.ts), so standing in adds none.
+ */
+function slugSites(ctx: HandlerContext, source: Source, ownsModels: boolean): Map<number, ModelSite> {
+  const sites = new Map<number, ModelSite>();
+  const shared = ctx.running.has(modelSlug.name);
+  if (!shared && !ownsModels) return sites;
+  for (const string of source.strings) {
+    const decision = ctx.classify(string.value, string.context, source.toLayer(string.start));
+    if (!decision) continue;
+    sites.set(string.start, {
+      start: source.toLayer(string.start),
+      end: source.toLayer(string.end),
+      final: (rewrites) => withPromptRewrite(decision, rewrites),
+      shared,
+      rewritten: false,
+    });
+  }
+  return sites;
 }
 
-/** A slug model-slug decides: the same decision, so the prompt follows what happens to its model. */
-function slugUse(ctx: HandlerContext, source: Source, node: ConfigScalar): ModelUse {
-  const string = node.span ? source.strings.find((s) => s.start === node.span!.start) : undefined;
-  const decision = string ? ctx.classify(string.value, string.context, source.toLayer(string.start)) : null;
-  return { value: node.value, slug: node.value, decision };
+/** A slug as its site decides it; without a site nobody moves it in this run (null unless it is GPT-5.5 already). */
+function slugUse(sites: Map<number, ModelSite>, value: string, start: number | undefined): Tied {
+  const site = start === undefined ? null : sites.get(start) ?? null;
+  return { use: { value, slug: value, decision: site?.final(false) ?? null }, site };
+}
+
+function scalarUse(sites: Map<number, ModelSite>, node: ConfigScalar): Tied {
+  return slugUse(sites, node.value, node.span?.start);
 }
 
 /** A display name (`GPT-5.4 (copilot)`): decided as the slug it names, edited and reported here. */
-function displayUse(ctx: HandlerContext, source: Source, node: ConfigScalar, listed: number, own: OwnSite[]): ModelUse | null {
+function displayUse(ctx: HandlerContext, source: Source, node: ConfigScalar, listed: number, sites: Map<number, ModelSite>): Tied | null {
   const name = parseDisplayName(node.value);
   if (!name || !node.span) return null;
   const offset = source.toLayer(node.span.start);
-  const decision = isTarget(name.slug) ? null : ctx.classify(name.slug, emptyContext(['model'], [], listed), offset);
-  if (!decision) return { value: node.value, slug: name.slug, decision: null };
-  own.push({ start: offset, end: source.toLayer(node.span.end), final: (rewrites) => displayNameDecision(name, decision, rewrites) });
-  return { value: node.value, slug: name.slug, decision: displayNameDecision(name, decision, false) };
+  const decision = isTarget(name.slug) ? null : ctx.classify(name.slug, plainContext(['model'], [], listed), offset);
+  if (!decision) return { use: { value: node.value, slug: name.slug, decision: null }, site: null };
+  const site = ownSite(offset, source.toLayer(node.span.end), (rewrites) => displayNameDecision(name, decision, rewrites));
+  sites.set(node.span.start, site);
+  return { use: { value: node.value, slug: name.slug, decision: site.final(false) }, site };
 }
 
 /** Prompty names an Azure deployment where a model would be: decided here, since it is no slug. */
-function deploymentUse(ctx: HandlerContext, source: Source, node: ConfigScalar, request: StringContext['requests'][number], own: OwnSite[]): ModelUse {
-  if (!node.span) return { value: node.value, slug: node.value, decision: null };
+function deploymentUse(ctx: HandlerContext, source: Source, node: ConfigScalar, request: RequestFacts, sites: Map<number, ModelSite>): Tied {
+  if (!node.span) return { use: { value: node.value, slug: node.value, decision: null }, site: null };
   const offset = source.toLayer(node.span.start);
-  const classified = ctx.classify(node.value, emptyContext(['azure_deployment', 'model'], [request]), offset);
+  const classified = ctx.classify(node.value, plainContext(['azure_deployment', 'model'], [request]), offset);
   const decision = classified ? deploymentDecision(classified, ctx.options.all) : null;
-  if (decision) {
-    own.push({ start: offset, end: source.toLayer(node.span.end), final: () => decision });
-  }
-  return { value: node.value, slug: node.value, decision };
+  if (!decision) return { use: { value: node.value, slug: node.value, decision: null }, site: null };
+  const site = ownSite(offset, source.toLayer(node.span.end), () => decision);
+  sites.set(node.span.start, site);
+  return { use: { value: node.value, slug: node.value, decision }, site };
+}
+
+function ownSite(start: number, end: number, final: ModelSite['final']): ModelSite {
+  return { start, end, final, shared: false, rewritten: false };
 }
 
 /** The frontmatter `model:` of a Markdown prompt or Prompty file: a slug, a display name, a fallback list or a Prompty section. */
-function frontmatterUses(ctx: HandlerContext, source: Source, model: ConfigNode, own: OwnSite[]): ModelUse[] {
+function frontmatterUses(ctx: HandlerContext, source: Source, model: ConfigNode, sites: Map<number, ModelSite>): Tied[] {
   const prompty = promptyModel(model);
   if (prompty) {
-    if (prompty.deployment) return [deploymentUse(ctx, source, prompty.deployment, prompty.request, own)];
-    return prompty.model ? [slugUse(ctx, source, prompty.model)] : [];
+    if (prompty.deployment) return [deploymentUse(ctx, source, prompty.deployment, prompty.request, sites)];
+    return prompty.model ? [scalarUse(sites, prompty.model)] : [];
   }
   const listed = scalars(model).filter((s) => isModelLike(s.value) || parseDisplayName(s.value));
   const count = model.kind === 'list' ? listed.length : 0;
-  return scalars(model).map((node) => displayUse(ctx, source, node, count, own) ?? slugUse(ctx, source, node));
+  return scalars(model).map((node) => displayUse(ctx, source, node, count, sites) ?? scalarUse(sites, node));
 }
 
 // ---------------------------------------------------------------------------------------
@@ -234,12 +284,18 @@ function rewritePrompt(ctx: HandlerContext, scope: Scope, tie: PromptTie, ignore
   return rewritten;
 }
 
-function applyScope(ctx: HandlerContext, scope: Scope, encode: (text: string) => string, ignored: (offset: number) => boolean): void {
-  const tie = promptTie(scope.uses);
-  const rewritten = tie ? rewritePrompt(ctx, scope, tie, ignored) : 0;
-  for (const site of scope.own) {
-    const decision = site.final(rewritten > 0);
-    if (decision.status === 'upgraded' && decision.to !== null) ctx.edit({ start: site.start, end: site.end, text: encode(decision.to) });
+function applyScope(ctx: HandlerContext, scope: Scope, ignored: (offset: number) => boolean): void {
+  const tie = promptTie(scope.models.map((m) => m.use));
+  if (!tie || rewritePrompt(ctx, scope, tie, ignored) === 0) return;
+  for (const { site } of scope.models) if (site) site.rewritten = true;
+}
+
+/** Reports the model sites of a parsed text once its scopes are applied, and makes the edits that are this transform's. */
+function reportSites(ctx: HandlerContext, sites: Map<number, ModelSite>, encode: (text: string) => string): void {
+  for (const site of sites.values()) {
+    const decision = site.final(site.rewritten);
+    if (site.shared && decision.upgradeClass !== PROMPT_REWRITE) continue;
+    if (!site.shared && decision.status === 'upgraded' && decision.to !== null) ctx.edit({ start: site.start, end: site.end, text: encode(decision.to) });
     ctx.site({ offset: site.start, ...decision });
   }
 }
@@ -248,7 +304,7 @@ function applyScope(ctx: HandlerContext, scope: Scope, encode: (text: string) =>
 // Handlers
 
 /** Every mapping that sends prompt text beside a model, outermost first. */
-function configScopes(ctx: HandlerContext, roots: readonly ConfigNode[], source: Source): Scope[] {
+function configScopes(ctx: HandlerContext, roots: readonly ConfigNode[], sites: Map<number, ModelSite>): Scope[] {
   const scopes: Scope[] = [];
   const visit = (node: ConfigNode): void => {
     if (node.kind === 'list') node.items.forEach(visit);
@@ -257,8 +313,7 @@ function configScopes(ctx: HandlerContext, roots: readonly ConfigNode[], source:
     const prompts = promptScalars(node);
     if (models.length > 0 && prompts.length > 0) {
       scopes.push({
-        uses: models.map((m) => slugUse(ctx, source, m)),
-        own: [],
+        models: models.map((m) => scalarUse(sites, m)),
         prose: prompts.flatMap(scalarProse(ctx.text)),
         schemaNotes: !hasKey(node, STRUCTURED_KEYS),
       });
@@ -275,8 +330,10 @@ function configHandler(roots: (ctx: HandlerContext) => readonly ConfigNode[]): H
     // A YAML region inside Markdown is frontmatter or a fence: the Markdown handler reads the former.
     if (!kind || kind === 'prompty' || kind === 'markdown-prompt') return;
     const source: Source = { strings: ctx.adapter.strings?.(ctx.parsed, ctx.text) ?? [], toLayer: (o) => o, encode: (t) => t };
+    const sites = slugSites(ctx, source, true);
     const ignored = directiveCheck(ctx.text);
-    for (const scope of configScopes(ctx, roots(ctx), source)) applyScope(ctx, scope, source.encode, ignored);
+    for (const scope of configScopes(ctx, roots(ctx), sites)) applyScope(ctx, scope, ignored);
+    reportSites(ctx, sites, source.encode);
   };
 }
 
@@ -288,14 +345,14 @@ const markdownPrompt: Handler = (ctx: HandlerContext<MarkdownParsed>) => {
   if (!frontmatter || !root || !model) return;
   const { region } = frontmatter;
   const source: Source = { strings: frontmatter.strings, toLayer: (o) => region.toOuter(o), encode: (t) => region.encode(t) };
-  const own: OwnSite[] = [];
+  const sites = slugSites(ctx, source, true);
   const scope: Scope = {
-    uses: frontmatterUses(ctx, source, model, own),
-    own,
+    models: frontmatterUses(ctx, source, model, sites),
     prose: proseBlocks(ctx.parsed),
     schemaNotes: offersStructuredOutputs(promptFileKind(ctx.path)) && !hasKey(root, STRUCTURED_KEYS),
   };
-  applyScope(ctx, scope, source.encode, directiveCheck(ctx.text));
+  applyScope(ctx, scope, directiveCheck(ctx.text));
+  reportSites(ctx, sites, source.encode);
 };
 
 // ---------------------------------------------------------------------------------------
@@ -307,11 +364,10 @@ const INSTRUCTION_KEYS = new Set(['instructions', 'system', 'systemPrompt', 'sys
 const MESSAGE_KEYS = new Set(['messages', 'input']);
 const INSTRUCTION_ROLES = new Set(['system', 'developer']);
 
-/** The one StringValue a literal model is, decided as model-slug decides it. */
-function codeUse(ctx: HandlerContext, strings: StringValue[], start: number, value: string): ModelUse {
-  const string = strings.find((s) => s.start === start);
-  const decision = string ? ctx.classify(string.value, string.context, start) : null;
-  return { value, slug: value, decision };
+/** The model slugs of a source file: model-slug's alone (see `slugSites`). */
+function codeSites(ctx: HandlerContext): Map<number, ModelSite> {
+  const source: Source = { strings: ctx.adapter.strings?.(ctx.parsed, ctx.text) ?? [], toLayer: (o) => o, encode: (t) => t };
+  return slugSites(ctx, source, false);
 }
 
 /** A JS string or template literal's text between the delimiters (expressions included: they are scanned, never edited). */
@@ -324,7 +380,7 @@ function jsText(node: AstNode | null | undefined): Prose[] {
 function jsEntries(object: AstNode): Map<string, AstNode> {
   const out = new Map<string, AstNode>();
   for (const property of object.properties ?? []) {
-    const key = property.type === 'ObjectProperty' || property.type === 'Property' ? nameOf(property.key) : null;
+    const key = isObjectProperty(property) ? nameOf(property.key) : null;
     if (key) out.set(key, property.value);
   }
   return out;
@@ -358,7 +414,7 @@ function jsStructured(entries: Map<string, AstNode>): boolean {
 
 const jsPrompts: Handler = (ctx: HandlerContext<JsParsed>) => {
   const { j, root } = ctx.parsed;
-  const strings = ctx.adapter.strings?.(ctx.parsed, ctx.text) ?? [];
+  const sites = codeSites(ctx);
   const ignored = directiveCheck(ctx.text);
   root.find(j.ObjectExpression).forEach((path: ASTPath<any>) => {
     const entries = jsEntries(path.node as AstNode);
@@ -368,9 +424,10 @@ const jsPrompts: Handler = (ctx: HandlerContext<JsParsed>) => {
     const prose = [...entries].flatMap(([key, value]) =>
       INSTRUCTION_KEYS.has(key) ? jsText(value) : MESSAGE_KEYS.has(key) ? jsMessages(value) : []);
     if (prose.length === 0) return;
-    const scope: Scope = { uses: [codeUse(ctx, strings, model.start, model.value)], own: [], prose, schemaNotes: !jsStructured(entries) };
-    applyScope(ctx, scope, (t) => t, ignored);
+    const scope: Scope = { models: [slugUse(sites, model.value, model.start)], prose, schemaNotes: !jsStructured(entries) };
+    applyScope(ctx, scope, ignored);
   });
+  reportSites(ctx, sites, (t) => t);
 };
 
 /** A Python string's text between its quotes; raw strings have no escapes. Concatenated strings give each part. */
@@ -404,7 +461,7 @@ function pyModelLiteral(root: PyNode, value: PyNode): { value: string; start: nu
 
 const pyPrompts: Handler = (ctx: HandlerContext<PyParsed>) => {
   const root = ctx.parsed.tree.rootNode;
-  const strings = ctx.adapter.strings?.(ctx.parsed, ctx.text) ?? [];
+  const sites = codeSites(ctx);
   const ignored = directiveCheck(ctx.text);
   for (const request of root.descendantsOfType(['call', 'dictionary'])) {
     if (!request) continue;
@@ -416,9 +473,10 @@ const pyPrompts: Handler = (ctx: HandlerContext<PyParsed>) => {
       INSTRUCTION_KEYS.has(key) ? pyText(value) : MESSAGE_KEYS.has(key) ? pyMessages(value) : []);
     if (prose.length === 0) continue;
     const structured = settings.some((s) => STRUCTURED_KEYS.has(s.key));
-    const scope: Scope = { uses: [codeUse(ctx, strings, model.start, model.value)], own: [], prose, schemaNotes: !structured };
-    applyScope(ctx, scope, (t) => t, ignored);
+    const scope: Scope = { models: [slugUse(sites, model.value, model.start)], prose, schemaNotes: !structured };
+    applyScope(ctx, scope, ignored);
   }
+  reportSites(ctx, sites, (t) => t);
 };
 
 export const prompts: Transform = {

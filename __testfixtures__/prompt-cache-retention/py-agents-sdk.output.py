@@ -6,14 +6,14 @@ front_line = ModelSettings(prompt_cache_retention="24h", tool_choice="auto")
 billing_agent = Agent(
     name="Billing",
     instructions="Resolve billing questions. Never promise refunds.",
-    model="gpt-5.4",
+    model="gpt-5.5",
     model_settings=ModelSettings(prompt_cache_retention="24h"),
 )
 
 refunds_agent = Agent(
     name="Refunds",
     instructions="Explain the refund policy.",
-    model="gpt-5.4-pro",
+    model="gpt-5.5-pro",
     model_settings=front_line,
 )
 
@@ -36,6 +36,6 @@ async def handle(message: str) -> str:
     result = await Runner.run(
         billing_agent,
         message,
-        run_config=RunConfig(model="gpt-5.4", model_settings=ModelSettings(prompt_cache_retention="24h")),
+        run_config=RunConfig(model="gpt-5.5", model_settings=ModelSettings(prompt_cache_retention="24h")),
     )
     return result.final_output

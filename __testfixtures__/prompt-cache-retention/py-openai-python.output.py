@@ -6,12 +6,12 @@ import requests
 from openai import OpenAI
 
 client = OpenAI()
-TRIAGE_MODEL = "gpt-5.4"
+TRIAGE_MODEL = "gpt-5.5"
 
 
 def answer(question: str, history: list[dict]) -> str:
     response = client.responses.create(
-        model="gpt-5.4",
+        model="gpt-5.5",
         prompt_cache_key="support-thread",
         prompt_cache_retention="24h",
         input=[*history, {"role": "user", "content": question}],
@@ -29,7 +29,7 @@ def triage(ticket: str) -> str:
 
 
 def shrink(previous_response_id: str):
-    return client.responses.compact(model="gpt-5.4-pro", previous_response_id=previous_response_id, prompt_cache_retention="24h")
+    return client.responses.compact(model="gpt-5.5-pro", previous_response_id=previous_response_id, prompt_cache_retention="24h")
 
 
 def tag(text: str) -> str:
@@ -51,7 +51,7 @@ def raw_answer(question: str) -> str:
     reply = requests.post(
         "https://api.openai.com/v1/responses",
         headers={"Authorization": f"Bearer {os.environ['OPENAI_API_KEY']}"},
-        json={"model": "gpt-5.4", "input": question, "prompt_cache_retention": "24h"},
+        json={"model": "gpt-5.5", "input": question, "prompt_cache_retention": "24h"},
         timeout=60,
     )
     return reply.json()["output"][0]["content"][0]["text"]

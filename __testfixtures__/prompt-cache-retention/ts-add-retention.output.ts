@@ -6,20 +6,20 @@ const client = new OpenAI();
 export const supportAgent = new Agent({
   name: "Support",
   instructions: "Answer customer questions about their orders.",
-  model: "gpt-5.4",
+  model: "gpt-5.5",
   modelSettings: { promptCacheRetention: "24h" },
 });
 
 export const plannerAgent = new Agent({
   name: "Planner",
   instructions: "Break the request into numbered steps.",
-  model: "gpt-5.4",
+  model: "gpt-5.5",
   modelSettings: { reasoning: { effort: "low" }, promptCacheRetention: "24h" },
 });
 
 export async function answer(question: string) {
   const response = await client.responses.create({
-    model: "gpt-5.4",
+    model: "gpt-5.5",
     input: question,
     prompt_cache_retention: "24h",
   });
@@ -27,13 +27,13 @@ export async function answer(question: string) {
 }
 
 export async function summarize(text: string) {
-  const completion = await client.chat.completions.create({ model: "gpt-5.4", messages: [{ role: "user", content: text }], prompt_cache_retention: "24h" });
+  const completion = await client.chat.completions.create({ model: "gpt-5.5", messages: [{ role: "user", content: text }], prompt_cache_retention: "24h" });
   return completion.choices[0]?.message.content ?? "";
 }
 
 export async function cached(question: string) {
   const response = await client.responses.create({
-    model: "gpt-5.4",
+    model: "gpt-5.5",
     prompt_cache_retention: "24h",
     input: question,
   });
@@ -50,7 +50,7 @@ export async function rawAnswer(question: string) {
     method: "POST",
     headers: { Authorization: `Bearer ${process.env.OPENAI_API_KEY}`, "Content-Type": "application/json" },
     body: JSON.stringify({
-      model: "gpt-5.4",
+      model: "gpt-5.5",
       input: question,
       prompt_cache_retention: "24h"
     }),

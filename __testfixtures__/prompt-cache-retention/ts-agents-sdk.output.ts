@@ -6,14 +6,14 @@ const cacheSettings = { promptCacheRetention: "24h" as const, toolChoice: "auto"
 export const billingAgent = new Agent({
   name: "Billing",
   instructions: "Resolve billing questions. Never promise refunds.",
-  model: "gpt-5.4",
+  model: "gpt-5.5",
   modelSettings: { promptCacheRetention: "24h", reasoning: { effort: "low" } },
 });
 
 export const refundsAgent = new Agent({
   name: "Refunds",
   instructions: "Explain the refund policy and open a ticket when asked.",
-  model: "gpt-5.4-pro",
+  model: "gpt-5.5-pro",
   modelSettings: cacheSettings,
 });
 
@@ -32,7 +32,7 @@ export const greeterAgent = new Agent({
 });
 
 const runner = new Runner({
-  model: "gpt-5.4",
+  model: "gpt-5.5",
   modelSettings: { promptCacheRetention: "24h" },
   workflowName: "support",
 });

@@ -1,12 +1,12 @@
 import OpenAI from "openai";
 
 const client = new OpenAI();
-const SUMMARY_MODEL = "gpt-5.4";
+const SUMMARY_MODEL = "gpt-5.5";
 
 // Long-lived support threads: keep the cached prefix only while it is hot.
 export async function answer(question: string, history: OpenAI.Responses.ResponseInput) {
   const response = await client.responses.create({
-    model: "gpt-5.4",
+    model: "gpt-5.5",
     prompt_cache_key: "support-thread",
     prompt_cache_retention: "24h",
     input: [...history, { role: "user", content: question }],
@@ -24,7 +24,7 @@ export async function summarize(thread: string) {
 }
 
 export async function shrink(previousResponseId: string) {
-  return client.responses.compact({ model: "gpt-5.4-pro", previous_response_id: previousResponseId, prompt_cache_retention: "24h" });
+  return client.responses.compact({ model: "gpt-5.5-pro", previous_response_id: previousResponseId, prompt_cache_retention: "24h" });
 }
 
 // Tagging stays on the small model, where in-memory caching is still accepted.

@@ -3,7 +3,7 @@ import { generateText, streamText } from "ai";
 
 export async function title(conversation: string) {
   const { text } = await generateText({
-    model: openai.responses("gpt-5.4"),
+    model: openai.responses("gpt-5.5"),
     providerOptions: {
       openai: { promptCacheRetention: "24h", store: false },
     },

@@ -2,11 +2,11 @@ import OpenAI from "openai";
 import { Agent, run } from "@openai/agents";
 
 const client = new OpenAI();
-const SUPPORT_MODEL = "gpt-5.4";
+const SUPPORT_MODEL = "gpt-5.5";
 
 export async function answer(question: string, account: { plan: string }) {
   const response = await client.responses.create({
-    model: "gpt-5.4",
+    model: "gpt-5.5",
     reasoning: { effort: "low" },
     instructions: `You are GPT-5.5, Acme's support assistant. Today is ${new Date().toDateString()}.
 The customer is on the ${account.plan} plan; only describe features that plan includes.`,

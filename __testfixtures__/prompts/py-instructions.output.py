@@ -4,12 +4,12 @@ from agents import Agent, Runner
 from openai import OpenAI
 
 client = OpenAI()
-RESEARCH_MODEL = "gpt-5.4-pro"
+RESEARCH_MODEL = "gpt-5.5-pro"
 
 
 def summarize(thread: str) -> str:
     response = client.responses.create(
-        model="gpt-5.4",
+        model="gpt-5.5",
         instructions=(
             f"You are GPT-5.5, summarizing Slack threads for Acme's weekly digest. "
             f"Today is {date.today():%A %d %B}. Keep it under 120 words."

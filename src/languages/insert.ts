@@ -9,6 +9,7 @@
  * number, so two transforms may each add an entry in one run.
  */
 import type { Edit } from '../types.js';
+import { indentBefore, lineBreak, lineEnd } from './layout.js';
 
 export interface Span {
   start: number;
@@ -22,22 +23,6 @@ export interface ItemList {
   close: number;
   /** The entries, in order (comments excluded). */
   items: Span[];
-}
-
-function lineStart(text: string, offset: number): number {
-  return text.lastIndexOf('\n', offset - 1) + 1;
-}
-
-function lineEnd(text: string, offset: number): number {
-  const newline = text.indexOf('\n', offset);
-  const end = newline === -1 ? text.length : newline;
-  return text[end - 1] === '\r' ? end - 1 : end;
-}
-
-/** The whitespace before `offset` when it starts its line; null when something precedes it. */
-function indentBefore(text: string, offset: number): string | null {
-  const before = text.slice(lineStart(text, offset), offset);
-  return /^[ \t]*$/.test(before) ? before : null;
 }
 
 /** The edit that appends `item` (already written in the list's language) to the list. */
@@ -54,7 +39,7 @@ export function appendItem(text: string, list: ItemList, item: string, lineComme
   if (!ownLines) {
     return afterComma === null ? { start: last.end, end: last.end, text: `, ${item}` } : { start: afterComma, end: afterComma, text: ` ${item},` };
   }
-  const eol = text[lineEnd(text, last.end)] === '\r' ? '\r\n' : '\n';
+  const eol = lineBreak(text, last.end);
   if (afterComma === null) return { start: last.end, end: last.end, text: `,${eol}${indent}${item}` };
   // After the comma, the line may still hold a comment on the last entry: the new entry goes below it.
   const rest = text.slice(afterComma, lineEnd(text, afterComma)).trim();

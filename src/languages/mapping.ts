@@ -4,6 +4,7 @@
  * be edited; this module finds the model strings in that tree, with the keys they sit
  * under and the request their mapping describes.
  */
+import { SAMPLING_PARAMETERS } from '../policy/catalog.js';
 import { countModels } from '../policy/classify.js';
 import { isModelLike, splitPrefix } from '../policy/slug.js';
 import { LineIndex } from '../runner/lines.js';
@@ -46,10 +47,6 @@ export function errorAt(message: string, text: string, offset: number): SourceEr
 
 /** `model`, `modelName`, `model_id`...: the key a request names its model with. */
 const MODEL_KEY = /^model(Name|Id|_name|_id)?$/;
-const SAMPLING_KEYS: Record<string, string> = {
-  temperature: 'temperature', top_p: 'top_p', topP: 'top_p', logprobs: 'logprobs',
-  top_logprobs: 'top_logprobs', topLogprobs: 'top_logprobs',
-};
 const EFFORT_KEYS = new Set(['reasoning_effort', 'reasoningEffort']);
 /**
  * Where configs nest a request's parameters beside its model: GitHub Models prompt files
@@ -76,7 +73,8 @@ export function requestFacts(map: ConfigMap): RequestFacts {
   let effort: string | undefined;
   const scan = (m: ConfigMap): void => {
     for (const { key, value } of m.entries) {
-      if (SAMPLING_KEYS[key]) sampling.add(SAMPLING_KEYS[key]);
+      const parameter = SAMPLING_PARAMETERS.get(key);
+      if (parameter) sampling.add(parameter);
       if (EFFORT_KEYS.has(key) && value.kind === 'scalar') effort = value.value;
       const inner = key === 'reasoning' && value.kind === 'map' ? entryValue(value, 'effort') : undefined;
       if (inner?.kind === 'scalar') effort = inner.value;

@@ -5,24 +5,60 @@
  * outputs, metadata, key order and indentation never change.
  */
 import { findNodeAtLocation, type Node, type ParseError, parseTree, printParseErrorCode } from 'jsonc-parser';
-import { LineIndex } from '../runner/lines.js';
-import { SourceError } from '../types.js';
+import type { SourceError } from '../types.js';
+import { errorAt } from './mapping.js';
 import { MappedText } from './regions.js';
 import type { LanguageAdapter, Region } from './types.js';
 
+/** A cell as parse checked it: its type and the JSON strings its source is made of. */
+export interface NotebookCell {
+  type: string;
+  source: Node[];
+}
+
 export interface NotebookParsed {
   root: Node;
+  cells: NotebookCell[];
 }
 
 function parse(text: string): NotebookParsed {
   const errors: ParseError[] = [];
   const root = parseTree(text, errors, { disallowComments: true, allowTrailingComma: false });
   const first = errors[0];
-  if (first || !root) {
-    const { line, column } = new LineIndex(text).position(first?.offset ?? 0);
-    throw new SourceError(`not valid notebook JSON: ${first ? printParseErrorCode(first.error) : 'empty file'}`, line, column);
-  }
-  return { root };
+  if (first || !root) throw errorAt(`not valid notebook JSON: ${first ? printParseErrorCode(first.error) : 'empty file'}`, text, first?.offset ?? 0);
+  return { root, cells: readCells(root, text) };
+}
+
+/** A part of the notebook without the shape the format asks for: an error at that part's line. */
+function shapeError(text: string, node: Node, message: string): SourceError {
+  return errorAt(`not a notebook: ${message}`, text, node.offset);
+}
+
+/**
+ * The cells, checked for the parts of the nbformat 4 shape this adapter reads: a `cells`
+ * array of objects, each with a string `cell_type` and a `source` that is a string or a
+ * list of strings. Written out rather than validated against nbformat's JSON schema: the
+ * schema is not packaged for JavaScript, and checking only what is read keeps notebooks
+ * with extra or newer fields working.
+ */
+function readCells(root: Node, text: string): NotebookCell[] {
+  if (root.type !== 'object') throw shapeError(text, root, 'the top level is not a JSON object');
+  const cells = findNodeAtLocation(root, ['cells']);
+  if (!cells) throw shapeError(text, root, 'no `cells` array (nbformat 4 or later)');
+  if (cells.type !== 'array') throw shapeError(text, cells, '`cells` is not an array');
+  return (cells.children ?? []).map((cell, index) => readCell(cell, `cell ${index + 1}`, text));
+}
+
+function readCell(cell: Node, label: string, text: string): NotebookCell {
+  if (cell.type !== 'object') throw shapeError(text, cell, `${label} is not a JSON object`);
+  const type = findNodeAtLocation(cell, ['cell_type']);
+  if (type?.type !== 'string') throw shapeError(text, type ?? cell, `${label}: \`cell_type\` is not a string`);
+  const source = findNodeAtLocation(cell, ['source']);
+  if (!source) throw shapeError(text, cell, `${label} has no \`source\``);
+  const parts = source.type === 'array' ? source.children ?? [] : [source];
+  const bad = parts.find((part) => part.type !== 'string');
+  if (bad) throw shapeError(text, bad, `${label}: \`source\` is not a string or a list of strings`);
+  return { type: type.value as string, source: parts };
 }
 
 /** The kernel language the notebook declares, if any. */
@@ -37,26 +73,22 @@ function kernelLanguage(root: Node): string | null {
 function regions(parsed: NotebookParsed, text: string): Region[] {
   const language = kernelLanguage(parsed.root);
   const python = language === null || /^i?python/i.test(language);
-  const cells = findNodeAtLocation(parsed.root, ['cells'])?.children ?? [];
-  return cells.flatMap((cell, index) => cellRegion(cell, index + 1, text, python) ?? []);
+  return parsed.cells.flatMap((cell, index) => cellRegion(cell, index + 1, text, python) ?? []);
 }
 
-function cellRegion(cell: Node, number: number, text: string, python: boolean): Region | null {
-  const type = findNodeAtLocation(cell, ['cell_type'])?.value;
-  const source = sourceOf(findNodeAtLocation(cell, ['source']), text);
-  if (!source || source.text.trim() === '') return null;
-  if (type === 'markdown') return source.region('markdown', `markdown cell ${number}`, jsonEscape);
-  if (type !== 'code' || !python) return null;
+function cellRegion(cell: NotebookCell, number: number, text: string, python: boolean): Region | null {
+  const source = sourceOf(cell.source, text);
+  if (source.text.trim() === '') return null;
+  if (cell.type === 'markdown') return source.region('markdown', `markdown cell ${number}`, jsonEscape);
+  if (cell.type !== 'code' || !python) return null;
   const code = maskMagics(source.text);
   return code === null ? null : { ...source.region('python', `code cell ${number}`, jsonEscape), text: code };
 }
 
 const jsonEscape = (text: string): string => JSON.stringify(text).slice(1, -1);
 
-/** A cell's text: `source` is one string or an array of strings (usually one per line). */
-function sourceOf(node: Node | undefined, text: string): MappedText | null {
-  const strings = node?.type === 'array' ? node.children ?? [] : node ? [node] : [];
-  if (strings.length === 0 || strings.some((s) => s.type !== 'string')) return null;
+/** A cell's text, from the JSON strings of its `source` (one string, or usually one per line). */
+function sourceOf(strings: Node[], text: string): MappedText {
   const mapped = new MappedText();
   for (const string of strings) appendJsonString(text, string.offset + 1, string.offset + string.length - 1, mapped);
   return mapped;

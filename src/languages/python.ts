@@ -10,6 +10,7 @@
  */
 import { createRequire } from 'node:module';
 import { Language, type Node, Parser, type Tree } from 'web-tree-sitter';
+import { SAMPLING_PARAMETERS } from '../policy/catalog.js';
 import { countModels } from '../policy/classify.js';
 import type { RequestSetting } from '../policy/retention.js';
 import { CHAT_COMPLETIONS_CALL, RESPONSES_CALL } from '../policy/sdk.js';
@@ -67,7 +68,10 @@ function parse(text: string, _path: string): PyParsed {
   return { tree };
 }
 
-const same = (a: Node | null | undefined, b: Node): boolean => a != null && a.id === b.id;
+/** Whether two handles are the same syntax node: web-tree-sitter hands out a new object per access. */
+export function sameNode(a: Node | null | undefined, b: Node | null | undefined): boolean {
+  return a != null && b != null && a.id === b.id;
+}
 
 /**
  * The raw text between the quotes of a `str` literal, when it equals the literal's value:
@@ -110,7 +114,6 @@ const ENV_GETTER = /^((os\.)?environ\.(get|setdefault)|(os\.)?getenv)$/;
 /** Calls whose first positional argument is the model (LangChain). */
 const MODEL_FACTORIES = new Set(['init_chat_model']);
 const MODEL_KEY = /^model(_name|_id)?$/;
-const SAMPLING_KEYS = new Set(['temperature', 'top_p', 'logprobs', 'top_logprobs']);
 /** Keyword / key whose value holds more request settings: Agents SDK, raw extras, LangChain. */
 const NESTED_SETTINGS = new Set(['model_settings', 'extra_body', 'model_kwargs']);
 /** Wrappers a value passes through on its way to a name: `(…)`, `x or "gpt-5.4"`, `a if c else b`, collections. */
@@ -291,7 +294,8 @@ export function requestFacts(request: Node, text?: string): RequestFacts {
   let retention: string | undefined;
   const scan = (node: Node): void => {
     for (const { key, value } of settingsOf(node)) {
-      if (SAMPLING_KEYS.has(key)) sampling.add(key);
+      const parameter = SAMPLING_PARAMETERS.get(key);
+      if (parameter) sampling.add(parameter);
       if (key === 'reasoning_effort') effort = writtenValue(value);
       if (key === 'reasoning') {
         const inner = settingsOf(value).find((s) => s.key === 'effort');
@@ -316,13 +320,13 @@ export function requestFacts(request: Node, text?: string): RequestFacts {
 function requestOf(node: Node): Node | null {
   const parent = node.parent;
   if (!parent) return null;
-  if ((parent.type === 'keyword_argument' || parent.type === 'pair') && same(parent.childForFieldName('value'), node)) {
+  if ((parent.type === 'keyword_argument' || parent.type === 'pair') && sameNode(parent.childForFieldName('value'), node)) {
     const key = nameOf(parent.childForFieldName(parent.type === 'pair' ? 'key' : 'name')) ?? '';
     if (!MODEL_KEY.test(key)) return null;
     return parent.type === 'pair' ? parent.parent : parent.parent?.parent ?? null;
   }
   const call = parent.type === 'argument_list' ? parent.parent : null;
-  if (call && MODEL_FACTORIES.has(calleeName(call) ?? '') && same(positional(call)[0], node)) return call;
+  if (call && MODEL_FACTORIES.has(calleeName(call) ?? '') && sameNode(positional(call)[0], node)) return call;
   return null;
 }
 
@@ -332,7 +336,7 @@ function envDefaultOf(node: Node): { env: string | null; call: Node } | null {
   const call = holder.parent?.type === 'argument_list' ? holder.parent.parent : null;
   if (!call || !ENV_GETTER.test(call.childForFieldName('function')?.text ?? '')) return null;
   const args = positional(call);
-  if (holder === node && !same(args[1], node)) return null;
+  if (holder === node && !sameNode(args[1], node)) return null;
   return { env: plainContent(args[0])?.value ?? null, call };
 }
 
@@ -363,7 +367,7 @@ interface Walk {
 
 /** Where a value is stored under a name: assignment targets and parameter defaults. */
 function namedBinding(parent: Node, node: Node): { name: string; scope: Node | null } | null {
-  if (!same(parent.childForFieldName(parent.type === 'assignment' ? 'right' : 'value'), node)) return null;
+  if (!sameNode(parent.childForFieldName(parent.type === 'assignment' ? 'right' : 'value'), node)) return null;
   if (parent.type === 'assignment') {
     const target = parent.childForFieldName('left');
     const name = nameOf(target);
@@ -389,7 +393,7 @@ function walkUp(start: Node, text: string): Walk {
     const request = requestOf(node);
     if (request && walk.requests.length === 0 && depth <= 2) walk.requests.push(requestFacts(request, text));
     if (parent.type === 'pair' || parent.type === 'keyword_argument') {
-      if (!same(parent.childForFieldName('value'), node)) break;
+      if (!sameNode(parent.childForFieldName('value'), node)) break;
       const key = nameOf(parent.childForFieldName(parent.type === 'pair' ? 'key' : 'name'));
       if (key) walk.names.push(key);
       if (parent.type === 'pair') node = parent.parent!;
@@ -436,18 +440,18 @@ function isCompared(node: Node): boolean {
   if (!parent) return false;
   if (parent.type === 'comparison_operator') {
     const children = parent.children;
-    const i = children.findIndex((c) => same(c, outer));
+    const i = children.findIndex((c) => sameNode(c, outer));
     return [children[i - 1], children[i + 1]].some((op) => op !== undefined && COMPARE_OPERATORS.has(op.type));
   }
   if (parent.type === 'argument_list') {
     const call = parent.parent;
     return call !== null && COMPARE_METHODS.has(calleeName(call) ?? '');
   }
-  if (parent.type === 'attribute' && same(parent.childForFieldName('object'), outer)) {
+  if (parent.type === 'attribute' && sameNode(parent.childForFieldName('object'), outer)) {
     return COMPARE_METHODS.has(nameOf(parent) ?? '') && parent.parent?.type === 'call';
   }
   // A lookup key must match the table's keys, which are not sites: changing one side breaks it.
-  return parent.type === 'subscript' && same(parent.childForFieldName('subscript'), outer) && !isLiteralType(parent);
+  return parent.type === 'subscript' && sameNode(parent.childForFieldName('subscript'), outer) && !isLiteralType(parent);
 }
 
 function isLiteralType(subscript: Node): boolean {
@@ -483,7 +487,7 @@ function moduleAlias(root: Node, name: string): Node | null {
  */
 function typedByModelLiteral(node: Node): boolean {
   const parent = node.parent;
-  if (!parent || !same(parent.childForFieldName(parent.type === 'assignment' ? 'right' : 'value'), node)) return false;
+  if (!parent || !sameNode(parent.childForFieldName(parent.type === 'assignment' ? 'right' : 'value'), node)) return false;
   const annotation = parent.childForFieldName('type');
   if (!annotation) return false;
   if (listsModels(annotation)) return true;
@@ -507,7 +511,7 @@ function isNonValuePosition(node: Node): boolean {
   const parent = node.parent;
   if (!parent) return true;
   if (parent.type === 'expression_statement' || parent.type === 'concatenated_string') return true;
-  return parent.type === 'pair' && same(parent.childForFieldName('key'), node);
+  return parent.type === 'pair' && sameNode(parent.childForFieldName('key'), node);
 }
 
 function strings(parsed: PyParsed, text: string): StringValue[] {

@@ -73,3 +73,13 @@ export const NEWER_OR_TARGET = /^(gpt-5\.(5|[6-9])|gpt-[6-9])(\b|[-.])/;
  * whether a collection lists several models (comparison code) but are never sites.
  */
 export const OTHER_MODEL = /^(claude|gemini|llama|meta-llama|mistral|mixtral|command|deepseek|qwen|grok|anthropic\/|google\/|gpt-5\.[5-9]|gpt-[6-9]|computer-use-preview|ft:)/i;
+
+/**
+ * The request parameters GPT-5.5 accepts only at reasoning effort none (policy rule 7),
+ * by every spelling an SDK or config gives them, each to the API's own name: openai-node
+ * and openai-python write the API names, the Vercel AI SDK and Agents SDK JS camelCase.
+ */
+export const SAMPLING_PARAMETERS: ReadonlyMap<string, string> = new Map([
+  ['temperature', 'temperature'], ['top_p', 'top_p'], ['topP', 'top_p'], ['logprobs', 'logprobs'],
+  ['top_logprobs', 'top_logprobs'], ['topLogprobs', 'top_logprobs'],
+]);

@@ -41,13 +41,32 @@ export function isReference(context: StringContext): boolean {
 }
 
 /**
- * The upgrade guide's class: preview computer use needs tool-wiring changes (the guide's
- * "blocked" class, whether or not this transform makes them) unless the Agents SDK or
- * the code reading a config does the wiring, or the string only recognises the model.
+ * What a site of the flow is: tool wiring; a model whose tool the file's own code wires
+ * (a raw flow); or a model whose wiring happens elsewhere (the Agents SDK, the code that
+ * reads a config) or that only recognises the preview model.
  */
-function site(wiring: boolean, status: Status, from: string, to: string | null, reason: string): Decision {
-  const upgradeClass: UpgradeClass = status === 'unknown' ? 'unknown' : wiring || status === 'blocked' ? 'blocked' : 'model string only';
-  return { status, from, to, family: FAMILY, upgradeClass, reason };
+type Part = 'wiring' | 'wired model' | 'model';
+
+const modelPart = (kind: FlowKind): Part => (kind === 'raw' ? 'wired model' : 'model');
+
+/**
+ * The upgrade guide's class of a flow site. A site left as is says what it still needs:
+ * tool wiring (the guide's `blocked` class) or the model string alone. Once upgraded, a
+ * model site is `model string only`: the swap is all that site changed, and the wiring has
+ * sites of its own. Upgraded wiring is `unknown`, the least misleading of the four
+ * classes: `blocked` beside `upgraded` would read as work left undone, and `model string
+ * only` as if no wiring had changed, while `unknown` (compatibility unclear) is what stays
+ * true after the rewrite: the harness around the GA tool (screenshot detail, safety
+ * checks) is for a person to review, as the flow's notes say.
+ */
+function classOf(part: Part, status: Status): UpgradeClass {
+  if (status === 'unknown' || status === 'blocked') return status;
+  if (status === 'upgraded') return part === 'wiring' ? 'unknown' : 'model string only';
+  return part === 'model' ? 'model string only' : 'blocked';
+}
+
+function site(part: Part, status: Status, from: string, to: string | null, reason: string): Decision {
+  return { status, from, to, family: FAMILY, upgradeClass: classOf(part, status), reason };
 }
 
 const MODEL_REASONS: Record<FlowKind, string> = {
@@ -62,8 +81,8 @@ const EFFORT_NOT_SET = 'not set: GPT-5.5 defaults to medium';
 export function modelDecision(value: string, judged: Decision | null, kind: FlowKind, requests: RequestFacts[]): Decision | null {
   if (!judged) return null;
   const to = previewTarget(value);
-  if (judged.status !== 'upgraded') return site(kind === 'raw', judged.status, value, to, judged.reason);
-  const decision = site(kind === 'raw', 'upgraded', value, to, `${value} to ${to}: ${MODEL_REASONS[kind]}`);
+  if (judged.status !== 'upgraded') return site(modelPart(kind), judged.status, value, to, judged.reason);
+  const decision = site(modelPart(kind), 'upgraded', value, to, `${value} to ${to}: ${MODEL_REASONS[kind]}`);
   decision.reasoningEffort = requests.some((r) => r.effort !== undefined) ? effortNote(requests) : EFFORT_NOT_SET;
   return decision;
 }
@@ -72,7 +91,7 @@ export function modelDecision(value: string, judged: Decision | null, kind: Flow
 export function referenceDecision(value: string, judged: Decision | null): Decision | null {
   if (!judged) return null;
   const why = judged.status === 'upgraded' ? 'compared or listed beside other models' : judged.reason;
-  return site(false, 'confirmation-needed', value, previewTarget(value), `${why}; left as is: code that recognises the preview model keeps working for old configurations`);
+  return site('model', 'confirmation-needed', value, previewTarget(value), `${why}; left as is: code that recognises the preview model keeps working for old configurations`);
 }
 
 /** Where the flow stands once every model site and action use is known. */
@@ -92,18 +111,17 @@ export function flowVerdict(models: Decision[], blocker: string | null): Verdict
 }
 
 /** A model site of a flow held back by something else in the file. */
-export function heldModel(decision: Decision, verdict: Verdict): Decision {
+export function heldModel(decision: Decision, verdict: Verdict, kind: FlowKind): Decision {
   if (decision.status !== 'upgraded' || verdict.held === null) return decision;
-  const { reasoningEffort: _effort, ...rest } = decision;
-  return { ...rest, status: verdict.status, upgradeClass: verdict.status === 'blocked' ? 'blocked' : rest.upgradeClass, reason: verdict.held };
+  return site(modelPart(kind), verdict.status, decision.from, decision.to, verdict.held);
 }
 
 function flowPart(verdict: Verdict | null, from: string, to: string, done: string): Decision {
   if (!verdict) {
-    return site(true, 'unknown', from, to,
+    return site('wiring', 'unknown', from, to,
       'the request model is not visible in this file; where that model becomes gpt-5.5, rewrite this to `{type: "computer"}` (no display_width, display_height or environment)');
   }
-  return site(true, verdict.status, from, to, verdict.held ?? done);
+  return site('wiring', verdict.status, from, to, verdict.held ?? done);
 }
 
 export function toolDecision(verdict: Verdict | null, type: string): Decision {
@@ -129,12 +147,12 @@ const ACTION_TO = 'computer_call actions[] loop';
  */
 export function actionLoopDecision(verdict: Verdict | null, judged: Decision): Decision {
   const reason = 'GA computer_call items carry `actions[]`, run in order; the loop also accepts a single `action` from old responses';
-  if (verdict) return site(true, verdict.status, ACTION_FROM, ACTION_TO, verdict.held ?? reason);
-  return site(true, judged.status, ACTION_FROM, ACTION_TO, judged.status === 'upgraded' ? reason : judged.reason);
+  if (verdict) return site('wiring', verdict.status, ACTION_FROM, ACTION_TO, verdict.held ?? reason);
+  return site('wiring', judged.status, ACTION_FROM, ACTION_TO, judged.status === 'upgraded' ? reason : judged.reason);
 }
 
 export function blockedActionDecision(use: string, loop: string): Decision {
-  return site(true, 'blocked', ACTION_FROM, ACTION_TO,
+  return site('wiring', 'blocked', ACTION_FROM, ACTION_TO,
     `\`${use}\` handles one action, but GA computer_call items carry \`actions[]\`, run in order; ` +
     `write the loop by hand (\`${loop}\`), then re-run`);
 }

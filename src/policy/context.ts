@@ -3,6 +3,8 @@
  * Azure clients (DESIGN.md, policy rules 2 and 4).
  */
 
+import type { RequestFacts, StringContext } from '../types.js';
+
 /** A promptfoo config: an eval definition. */
 export const PROMPTFOO_CONFIG = /(^|\/)promptfooconfig\.[^/]+$/;
 
@@ -65,4 +67,13 @@ const AZURE_CLIENT = /\bAzureOpenAI\s*\(|\bAzureChatOpenAI\b|\bAzureAsyncOpenAI\
 /** The file creates an Azure OpenAI client: its `model` values are deployment names. */
 export function createsAzureClient(text: string): boolean {
   return AZURE_CLIENT.test(text);
+}
+
+/**
+ * The syntax context of a value no syntax pins: not compared, not typed, in no list of
+ * models unless `collectionModels` says so. Transforms judge strings the adapters do not
+ * report (a display name, a place an ignore directive may cover) with it.
+ */
+export function plainContext(names: string[] = [], requests: RequestFacts[] = [], collectionModels = 0): StringContext {
+  return { compared: false, inType: false, collectionModels, names, requests };
 }

@@ -294,10 +294,14 @@ export function proseSchemaSite(match: TextMatch, tie: PromptTie): PromptSite {
     'then the prose can shrink to what the schema cannot say');
 }
 
+/** A model site once its prompt's rewrites are known: an upgraded model whose prompt was rewritten is a light prompt rewrite. */
+export function withPromptRewrite(decision: Decision, rewritesPrompt: boolean): Decision {
+  return decision.status === 'upgraded' && rewritesPrompt ? { ...decision, upgradeClass: PROMPT_REWRITE } : decision;
+}
+
 /** A display-name model site: the decision for the slug it names, spelled as the file spells it. */
 export function displayNameDecision(name: DisplayName, decision: Decision, rewritesPrompt: boolean): Decision {
-  const upgradeClass = decision.status === 'upgraded' && rewritesPrompt ? PROMPT_REWRITE : decision.upgradeClass;
-  return { ...decision, from: name.text, to: decision.to === null ? null : name.displayOf(decision.to), upgradeClass };
+  return { ...withPromptRewrite(decision, rewritesPrompt), from: name.text, to: decision.to === null ? null : name.displayOf(decision.to) };
 }
 
 /**

@@ -27,7 +27,7 @@ export const EXTENDED = '24h';
 
 export type RetentionDecision = Omit<SiteDraft, 'offset' | 'transform'>;
 
-/** One model a request may use, and whether it is GPT-5.5 or later once model-slug has run. */
+/** One model a request may use, and whether it is GPT-5.5 or later once this run is done. */
 export interface ModelOutlook {
   value: string;
   target: boolean;

@@ -9,7 +9,7 @@ import { classify, type Decision } from '../policy/classify.js';
 import { createsAzureClient, hasDirective } from '../policy/context.js';
 import { NO_SDK_VERSIONS, type SdkVersions } from '../policy/sdk.js';
 import type { HandlerContext, Transform, TransformOptions } from '../transform.js';
-import { type Edit, type FileError, type Site, SourceError, type StringContext } from '../types.js';
+import { type Edit, type FileError, type Site, SourceError, type StringContext, type UpgradeClass } from '../types.js';
 import { LineIndex } from './lines.js';
 
 export interface EngineSettings {
@@ -204,11 +204,21 @@ function dedupeSites(sites: Array<Site & { order: number }>): Site[] {
     const kept = byLocation.get(key);
     const better = !kept || (site.status === 'upgraded' && kept.status !== 'upgraded') ||
       (site.status === kept.status && site.order < kept.order);
-    if (better) byLocation.set(key, site);
+    const [winner, other] = better ? [site, kept] : [kept!, site];
+    byLocation.set(key, other && sameChange(winner, other) ? { ...winner, upgradeClass: widerClass(winner, other) } : winner);
   }
   return [...byLocation.values()]
     .sort((a, b) => a.line - b.line || a.column - b.column)
     .map(({ order: _order, ...site }) => site);
+}
+
+function sameChange(a: Site, b: Site): boolean {
+  return a.status === b.status && a.from === b.from && a.to === b.to;
+}
+
+/** A model site whose prompt another transform rewrote takes that transform's wider class. */
+function widerClass(a: Site, b: Site): UpgradeClass {
+  return b.upgradeClass === 'model string + light prompt rewrite' ? b.upgradeClass : a.upgradeClass;
 }
 
 /** Applies non-overlapping edits; insertions at one point keep transform order. */

@@ -2,7 +2,7 @@
  * End-to-end: the built bin (npm test builds first) on temporary folders.
  */
 import { execFileSync, spawnSync } from 'node:child_process';
-import { chmodSync, cpSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
+import { chmodSync, cpSync, lstatSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { describe, expect, test } from 'vitest';
@@ -86,6 +86,22 @@ describe('gpt55-codemod CLI', () => {
     expect(after['assets/logo.js']).toBe(before['assets/logo.js']);
     expect(after['src/reply.ts']).toBe(SAMPLED);
     expect(after['src/agent.test.ts']).toBe(TEST_FILE);
+  });
+
+  test('the mode survives the umask, symlinks are not followed, and a run inside tests/ still sees a test folder', () => {
+    const root = sampleProject();
+    git(root, 'init', '-q');
+    chmodSync(join(root, 'src/agent.ts'), 0o666);
+    symlinkSync('agent.ts', join(root, 'src/link.ts'));
+    mkdirSync(join(root, 'tests'));
+    writeFileSync(join(root, 'tests/pinned.ts'), AGENT);
+    const sites = JSON.parse(cli(join(root, 'tests'), 'upgrade', '.', '--json', '--force').stdout).sites;
+    expect(sites).toEqual([expect.objectContaining({ file: 'pinned.ts', status: 'confirmation-needed' })]);
+    const umask = spawnSync('bash', ['-c', `umask 022 && node ${JSON.stringify(BIN)} upgrade src --force`], { cwd: root, encoding: 'utf8' });
+    expect(umask.status).toBe(0);
+    expect(statSync(join(root, 'src/agent.ts')).mode & 0o777).toBe(0o666);
+    expect(lstatSync(join(root, 'src/link.ts')).isSymbolicLink()).toBe(true);
+    expect(readFileSync(join(root, 'src/agent.ts'), 'utf8')).toContain('"gpt-5.5"');
   });
 
   test('--patch writes nothing else, and git apply of the patch equals a real run', () => {

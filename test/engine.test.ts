@@ -68,3 +68,8 @@ messages:
   const modelSites = outcome.sites.filter((s) => s.line === 2);
   expect(modelSites).toEqual([expect.objectContaining({ transform: 'model-slug', status: 'upgraded', upgradeClass: 'model string + light prompt rewrite' })]);
 });
+
+test('an old-style type assertion is a value, not part of a type', () => {
+  const outcome = processText('src/model.ts', 'export const model = <string>"gpt-5.4";\n', fixtureSettings([modelSlug]));
+  expect(outcome.newText).toBe('export const model = <string>"gpt-5.5";\n');
+});

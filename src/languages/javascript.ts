@@ -4,8 +4,10 @@
  * so quote style, template literals, formatting, CRLF, BOM and tabs outside an edit can
  * never change.
  */
-import { parse as babelParse, type ParserOptions, type ParserPlugin } from '@babel/parser';
-import jscodeshift, { type ASTNode, type ASTPath, type Collection, type JSCodeshift, type Parser } from 'jscodeshift';
+import { createRequire } from 'node:module';
+import type { ParserOptions, ParserPlugin } from '@babel/parser';
+import type { ASTNode, ASTPath, Collection, JSCodeshift, Parser } from 'jscodeshift';
+import { SAMPLING_PARAMETERS } from '../policy/catalog.js';
 import { RETENTION_KEYS, type RequestSetting } from '../policy/retention.js';
 import { CHAT_COMPLETIONS_CALL, RESPONSES_CALL } from '../policy/sdk.js';
 import { isModelLike } from '../policy/slug.js';
@@ -13,6 +15,7 @@ import {
   type Edit, type RequestApi, type RequestFacts, type RequestKind, SourceError, type StringContext, type StringValue,
 } from '../types.js';
 import { appendItem } from './insert.js';
+import { isObjectProperty } from './js-nodes.js';
 import type { LanguageAdapter } from './types.js';
 
 /** Babel AST nodes as the adapter reads them: positional fields plus whatever the type carries. */
@@ -33,30 +36,65 @@ const PROPOSALS: ParserPlugin[] = [
   'doExpressions', 'exportDefaultFrom', 'functionBind', 'importAttributes', 'throwExpressions',
 ];
 
-function babelOptions(path: string): ParserOptions {
-  const typescript = /\.(ts|mts|cts)$/.test(path);
-  const tsx = path.endsWith('.tsx');
-  const language: ParserPlugin[] = tsx ? ['typescript', 'jsx'] : typescript ? ['typescript'] : ['jsx', 'flow'];
+type Syntax = 'tsx' | 'ts' | 'js';
+
+const SYNTAX_PLUGINS: Record<Syntax, ParserPlugin[]> = { tsx: ['typescript', 'jsx'], ts: ['typescript'], js: ['jsx', 'flow'] };
+
+function syntaxOf(path: string): Syntax {
+  if (path.endsWith('.tsx')) return 'tsx';
+  return /\.(ts|mts|cts)$/.test(path) ? 'ts' : 'js';
+}
+
+/** No `tokens`: only recast's re-printing reads them, and edits here are byte ranges. */
+function babelOptions(syntax: Syntax): ParserOptions {
   return {
     sourceType: 'unambiguous',
     allowImportExportEverywhere: true,
     allowReturnOutsideFunction: true,
     allowAwaitOutsideFunction: true,
     startLine: 1,
-    tokens: true,
-    plugins: [...language, ...PROPOSALS],
+    plugins: [...SYNTAX_PLUGINS[syntax], ...PROPOSALS],
   };
+}
+
+interface Toolkit {
+  parser: Parser;
+  j: JSCodeshift;
+}
+
+/**
+ * One parser and one jscodeshift API per syntax, built on first use: `withParser` copies
+ * every builder and named type onto a new function, which costs more than parsing a small file.
+ */
+const toolkits = new Map<Syntax, Toolkit>();
+
+const requireModule = createRequire(import.meta.url);
+
+function toolkitFor(path: string): Toolkit {
+  const syntax = syntaxOf(path);
+  let toolkit = toolkits.get(syntax);
+  if (!toolkit) {
+    // Babel and jscodeshift (with recast and ast-types) load on the first JS/TS parse, so a
+    // run that parses none never pays for them. Both are CommonJS, which a synchronous
+    // require serves in the synchronous engine; it also skips the scan for named exports
+    // that an ESM import runs over Babel's 500 KB bundle.
+    const babel = requireModule('@babel/parser') as typeof import('@babel/parser');
+    const jscodeshift = requireModule('jscodeshift') as JSCodeshift;
+    const options = babelOptions(syntax);
+    const parser: Parser = { parse: (source: string) => babel.parse(source, options) as unknown as ASTNode };
+    toolkit = { parser, j: jscodeshift.withParser(parser) };
+    toolkits.set(syntax, toolkit);
+  }
+  return toolkit;
 }
 
 /** The parser object jscodeshift expects (`parse(source)`), bound to a file's extension. */
 export function parserFor(path: string): Parser {
-  const options = babelOptions(path);
-  return { parse: (source: string) => babelParse(source, options) as unknown as ASTNode };
+  return toolkitFor(path).parser;
 }
 
 function parse(text: string, path: string): JsParsed {
-  const parser = parserFor(path);
-  const j = jscodeshift.withParser(parser);
+  const { parser, j } = toolkitFor(path);
   try {
     // The tree goes to jscodeshift as Babel built it: `j(text)` would parse through recast,
     // which recomputes start/end from its own line model (tabs expanded, CRLF counted once),
@@ -121,10 +159,6 @@ const COMPARE_METHODS = new Set(['startsWith', 'endsWith', 'includes', 'match', 
 const LOOKUP_METHODS = new Set(['get', 'delete']);
 /** Wrappers a model value passes through on its way to a name: `x ?? 'gpt-5.4'`, `'gpt-5.4' as const`. */
 const TRANSPARENT = new Set(['LogicalExpression', 'ConditionalExpression', 'TSAsExpression', 'TSSatisfiesExpression', 'TSNonNullExpression', 'ParenthesizedExpression', 'TypeCastExpression', 'JSXExpressionContainer']);
-const SAMPLING_KEYS = new Map([
-  ['temperature', 'temperature'], ['top_p', 'top_p'], ['topP', 'top_p'], ['logprobs', 'logprobs'],
-  ['top_logprobs', 'top_logprobs'], ['topLogprobs', 'top_logprobs'],
-]);
 /** Settings objects inside a request: Agents SDK modelSettings, Vercel providerOptions.openai, LangChain modelKwargs. */
 const NESTED_SETTINGS = new Set(['modelSettings', 'providerOptions', 'openai', 'modelKwargs']);
 /** Keys and JSX attributes that hold the model of the request they sit in. */
@@ -141,10 +175,6 @@ interface Scan {
   providers: Set<string>;
 }
 
-function isProperty(node: AstNode | undefined): boolean {
-  return node?.type === 'ObjectProperty' || node?.type === 'Property';
-}
-
 function isMember(node: AstNode | undefined): boolean {
   return node?.type === 'MemberExpression' || node?.type === 'OptionalMemberExpression';
 }
@@ -158,12 +188,12 @@ function calleeMethod(call: AstNode): string | null {
   return isMember(call.callee) ? nameOf(call.callee.property) : null;
 }
 
-function providerNames(root: Collection<any>, j: JSCodeshift): Set<string> {
+function providerNames(declarators: ASTPath<any>[]): Set<string> {
   const names = new Set<string>();
-  root.find(j.VariableDeclarator).forEach((p: ASTPath<any>) => {
+  for (const p of declarators) {
     const { id, init } = p.node as AstNode;
     if (id.type === 'Identifier' && init?.type === 'CallExpression' && PROVIDER.test(nameOf(init.callee) ?? '')) names.add(id.name);
-  });
+  }
   return names;
 }
 
@@ -194,7 +224,7 @@ interface Entry {
 /** The keyed values of an object literal, or the attributes of a JSX element (its props object). */
 function entries(node: AstNode | null | undefined): Entry[] {
   if (node?.type === 'ObjectExpression') {
-    return node.properties.filter(isProperty).map((p: AstNode) => ({ key: nameOf(p.key) ?? '', value: p.value }));
+    return node.properties.filter(isObjectProperty).map((p: AstNode) => ({ key: nameOf(p.key) ?? '', value: p.value }));
   }
   if (node?.type === 'JSXOpeningElement') {
     return node.attributes
@@ -281,7 +311,7 @@ function firstQuote(node: AstNode | null | undefined, text: string): string | nu
 
 function jsStyle(request: AstNode, text: string): JsStyle {
   const source = text.slice(request.start!, request.end!);
-  const first = (request.properties as AstNode[]).find(isProperty);
+  const first = (request.properties as AstNode[]).find(isObjectProperty);
   return {
     quote: firstQuote(request, text) ?? '"',
     quoteKeys: first?.key.type === 'StringLiteral',
@@ -300,7 +330,7 @@ export function addRequestSetting(request: AstNode, kind: RequestKind, setting: 
   let object = request;
   let depth = 0;
   for (; depth < path.length; depth++) {
-    const property = (object.properties as AstNode[]).find((p) => isProperty(p) && !p.computed && nameOf(p.key) === path[depth]);
+    const property = (object.properties as AstNode[]).find((p) => isObjectProperty(p) && !p.computed && nameOf(p.key) === path[depth]);
     if (!property) break;
     if (depth === path.length - 1 || property.value?.type !== 'ObjectExpression') return null;
     object = property.value;
@@ -327,7 +357,7 @@ export function requestFacts(request: AstNode, text: string, owner: AstNode | nu
   let retention: string | undefined;
   const scan = (node: AstNode | null): void => {
     for (const { key, value } of entries(node)) {
-      const param = SAMPLING_KEYS.get(key);
+      const param = SAMPLING_PARAMETERS.get(key);
       if (param) sampling.add(param);
       if (!value) continue;
       if (key === 'reasoning_effort' || key === 'reasoningEffort') effort = sourceText(value, text);
@@ -375,7 +405,7 @@ function factsAt(request: ASTPath<any>, text: string): RequestFacts {
 function requestOf(valuePath: ASTPath<any>): ASTPath<any> | null {
   const parent = valuePath.parent?.node as AstNode | undefined;
   if (!parent || parent.value !== valuePath.node) return null;
-  const key = isProperty(parent) ? nameOf(parent.key) : parent.type === 'JSXAttribute' ? nameOf(parent) : null;
+  const key = isObjectProperty(parent) ? nameOf(parent.key) : parent.type === 'JSXAttribute' ? nameOf(parent) : null;
   return key !== null && MODEL_KEY.test(key) ? (valuePath.parent.parent as ASTPath<any>) : null;
 }
 
@@ -475,7 +505,7 @@ function walkUp(start: ASTPath<any>, scan: Scan): Walk {
       path = path.parent;
       continue;
     }
-    if (isProperty(parent) && parent.value === node) {
+    if (isObjectProperty(parent) && parent.value === node) {
       const key = nameOf(parent.key);
       if (key) walk.names.push(key);
       walk.keys = key && !parent.computed && walk.keys ? [key, ...walk.keys] : null;
@@ -570,7 +600,7 @@ function isCompared(path: ASTPath<any>): boolean {
 function inType(path: ASTPath<any>): boolean {
   for (let p: ASTPath<any> | null = path.parent; p; p = p.parent) {
     const type = p.node.type as string;
-    if (type === 'TSLiteralType' || type.startsWith('TSType') || type === 'TSUnionType' || type === 'TSTypeAnnotation') return true;
+    if (type === 'TSLiteralType' || (type.startsWith('TSType') && type !== 'TSTypeAssertion') || type === 'TSUnionType' || type === 'TSTypeAnnotation') return true;
     if (!type.startsWith('TS')) return false;
   }
   return false;
@@ -608,14 +638,37 @@ function isNonValuePosition(path: ASTPath<any>): boolean {
   return false;
 }
 
-function strings(parsed: JsParsed, text: string): StringValue[] {
-  const { j, root } = parsed;
-  const scan: Scan = { j, text, file: root.get().node as AstNode, providers: providerNames(root, j) };
+/** The literals that may be sites and the variable declarations, from one walk of the tree. */
+function scanTree(parsed: JsParsed): { literals: ASTPath<any>[]; declarators: ASTPath<any>[] } {
+  const literals: ASTPath<any>[] = [];
+  const declarators: ASTPath<any>[] = [];
+  // One visitor for the three node types: each `root.find()` is a walk of the whole tree
+  // plus a visitor set-up that costs about as much on a small file.
+  parsed.j.types.visit(parsed.root.get(), {
+    visitStringLiteral(path) {
+      literals.push(path);
+      this.traverse(path);
+    },
+    visitTemplateLiteral(path) {
+      literals.push(path);
+      this.traverse(path);
+    },
+    visitVariableDeclarator(path) {
+      declarators.push(path);
+      this.traverse(path);
+    },
+  });
+  return { literals, declarators };
+}
+
+function findStrings(parsed: JsParsed, text: string): StringValue[] {
+  const { literals, declarators } = scanTree(parsed);
+  const scan: Scan = { j: parsed.j, text, file: parsed.root.get().node as AstNode, providers: providerNames(declarators) };
   const out: StringValue[] = [];
-  const visit = (path: ASTPath<any>): void => {
+  for (const path of literals) {
     const literal = literalString(path.node as AstNode);
-    if (!literal || !isModelLike(literal.value) || isNonValuePosition(path)) return;
-    if (text.slice(literal.start, literal.end) !== literal.value) return; // escaped: not a plain slug
+    if (!literal || !isModelLike(literal.value) || isNonValuePosition(path)) continue;
+    if (text.slice(literal.start, literal.end) !== literal.value) continue; // escaped: not a plain slug
     const walk = walkUp(path, scan);
     const context: StringContext = {
       compared: isCompared(path),
@@ -625,10 +678,23 @@ function strings(parsed: JsParsed, text: string): StringValue[] {
       requests: requestsOf(walk, scan),
     };
     out.push({ ...literal, context });
-  };
-  root.find(j.StringLiteral).forEach(visit);
-  root.find(j.TemplateLiteral).forEach(visit);
+  }
   return out.sort((a, b) => a.start - b.start);
+}
+
+/**
+ * Every transform with a JS handler asks for the strings of the same parse; they are read
+ * once, and the transforms share the values (which they only read).
+ */
+const stringsByParse = new WeakMap<JsParsed, { text: string; values: StringValue[] }>();
+
+function strings(parsed: JsParsed, text: string): StringValue[] {
+  let found = stringsByParse.get(parsed);
+  if (found?.text !== text) {
+    found = { text, values: findStrings(parsed, text) };
+    stringsByParse.set(parsed, found);
+  }
+  return [...found.values];
 }
 
 export const javascript: LanguageAdapter<JsParsed> = {

@@ -110,6 +110,7 @@ class FileRun {
     readonly settings: EngineSettings,
     readonly transforms: Transform[],
     private readonly parses: Parses,
+    private readonly policyPath: string,
   ) {
     this.lines = new LineIndex(text);
     this.azure = createsAzureClient(text);
@@ -121,7 +122,7 @@ class FileRun {
   classifyAt(value: string, context: StringContext, topOffset: number): Decision | null {
     return classify({
       value,
-      path: this.path,
+      path: this.policyPath,
       context,
       directive: hasDirective(this.lines.lineTexts, this.lines.position(topOffset).line),
       azure: this.azure,
@@ -275,16 +276,21 @@ export function unwritten(site: Site): Site {
   return site.status === 'upgraded' ? { ...site, status: 'unknown', reason: `not written: ${site.reason}` } : site;
 }
 
-export function processText(path: string, text: string, settings: EngineSettings): FileOutcome {
+/**
+ * `path` names the file in the report (relative to the current directory); `policyPath`
+ * is what the path rules of the policy read: the path inside the repository, so a run
+ * started inside `tests/` still sees a test folder.
+ */
+export function processText(path: string, text: string, settings: EngineSettings, policyPath = path): FileOutcome {
   const parses = new Parses();
   try {
-    return processParsed(path, text, settings, parses);
+    return processParsed(path, text, settings, parses, policyPath);
   } finally {
     parses.dispose();
   }
 }
 
-function processParsed(path: string, text: string, settings: EngineSettings, parses: Parses): FileOutcome {
+function processParsed(path: string, text: string, settings: EngineSettings, parses: Parses, policyPath: string): FileOutcome {
   const adapter = adapterFor(path);
   const transforms = settings.transforms.filter((t) => t.prefilter.test(text));
   const outcome: FileOutcome = { newText: null, sites: [], errors: [], failed: false, parsed: false };
@@ -296,7 +302,7 @@ function processParsed(path: string, text: string, settings: EngineSettings, par
   } catch (err) {
     return { ...outcome, errors: [parseError(path, err)], failed: true, parsed: true };
   }
-  const run = new FileRun(path, text, settings, transforms, parses);
+  const run = new FileRun(path, text, settings, transforms, parses, policyPath);
   try {
     run.runLayer({ adapter, text, toTop: identity, encode: identity, label: path, nested: false }, layers.parsed);
   } catch (err) {

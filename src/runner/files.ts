@@ -3,7 +3,7 @@
  * (the `ignore` package), node_modules and .git always skipped, symlinks leading outside
  * the given paths skipped.
  */
-import { existsSync, readFileSync, realpathSync, statSync } from 'node:fs';
+import { existsSync, readFileSync, statSync } from 'node:fs';
 import { dirname, join, relative, resolve, sep } from 'node:path';
 import fg from 'fast-glob';
 import ignore, { type Ignore } from 'ignore';
@@ -37,9 +37,16 @@ function matchesExtensions(path: string, extensions: string[]): boolean {
   });
 }
 
+interface Matcher {
+  dir: string;
+  matcher: Ignore;
+}
+
 /** One matcher per folder that holds a .gitignore, applied to the paths below it. */
 class GitignoreStack {
   private readonly byDir = new Map<string, Ignore | null>();
+  /** Per repository top, then per folder: the matchers from that folder up to the top. */
+  private readonly chains = new Map<string, Map<string, Matcher[]>>();
 
   private matcherFor(dir: string): Ignore | null {
     if (!this.byDir.has(dir)) {
@@ -49,41 +56,54 @@ class GitignoreStack {
     return this.byDir.get(dir)!;
   }
 
+  /** The .gitignore matchers from `dir` up to the repository top (or the filesystem root), kept per folder because files share them. */
+  private chainFor(dir: string, top: string): Matcher[] {
+    let byFolder = this.chains.get(top);
+    if (!byFolder) this.chains.set(top, (byFolder = new Map()));
+    let chain = byFolder.get(dir);
+    if (!chain) {
+      const matcher = this.matcherFor(dir);
+      const above = dir === top || dirname(dir) === dir ? [] : this.chainFor(dirname(dir), top);
+      chain = matcher ? [{ dir, matcher }, ...above] : above;
+      byFolder.set(dir, chain);
+    }
+    return chain;
+  }
+
   /** Ignored by any .gitignore from the repository top (or the filesystem root) down to the file. */
   ignores(absolute: string, top: string): boolean {
-    let dir = dirname(absolute);
-    while (true) {
-      const matcher = this.matcherFor(dir);
+    return this.chainFor(dirname(absolute), top).some(({ dir, matcher }) => {
       const rel = relative(dir, absolute).split(sep).join('/');
-      if (matcher && rel && matcher.ignores(rel)) return true;
-      if (dir === top || dirname(dir) === dir) return false;
-      dir = dirname(dir);
-    }
+      return rel !== '' && matcher.ignores(rel);
+    });
   }
 }
 
-function gitTop(start: string): string {
+function repositoryTop(start: string): string | null {
   for (let dir = start; ; dir = dirname(dir)) {
     if (existsSync(join(dir, '.git'))) return dir;
-    if (dirname(dir) === dir) return start;
+    if (dirname(dir) === dir) return null;
   }
 }
 
-function isInside(root: string, path: string): boolean {
-  const rel = relative(root, path);
-  return rel === '' || (!rel.startsWith('..') && !rel.startsWith(sep) && rel !== '..');
+function slashed(path: string): string {
+  return path.split(sep).join('/');
 }
 
-/** Files under one input (a file, a folder or a glob), absolute paths. */
-async function expand(input: string, cwd: string): Promise<{ files: string[]; root: string }> {
+/**
+ * Files under one input (a file, a folder or a glob), absolute paths. fast-glob's
+ * synchronous walk: nothing else runs meanwhile, and the asynchronous one spends longer
+ * handing each folder's listing back through the thread pool than reading it.
+ */
+function expand(input: string, cwd: string): { files: string[]; root: string } {
   const absolute = resolve(cwd, input);
   if (fg.isDynamicPattern(input)) {
-    const entries = await fg(input, { cwd, dot: true, absolute: true, onlyFiles: true, followSymbolicLinks: false, ignore: ALWAYS_SKIPPED });
+    const entries = fg.sync(input, { cwd, dot: true, absolute: true, onlyFiles: true, followSymbolicLinks: false, ignore: ALWAYS_SKIPPED });
     return { files: entries, root: cwd };
   }
   if (!existsSync(absolute)) throw new UsageError(`${input}: no such file or folder`);
   if (statSync(absolute).isFile()) return { files: [absolute], root: dirname(absolute) };
-  const entries = await fg('**/*', {
+  const entries = fg.sync('**/*', {
     cwd: absolute,
     dot: true,
     absolute: true,
@@ -92,40 +112,37 @@ async function expand(input: string, cwd: string): Promise<{ files: string[]; ro
     followSymbolicLinks: false,
     ignore: ALWAYS_SKIPPED,
   });
-  const files: string[] = [];
-  for (const entry of entries) {
-    if (entry.dirent.isFile()) files.push(entry.path);
-    else if (entry.dirent.isSymbolicLink() && symlinkedFileInside(entry.path, absolute)) files.push(entry.path);
-  }
+  // Symbolic links are skipped: one inside the paths is found as its target, and one
+  // leading outside them is not the tool's to edit (a write would replace the link).
+  const files = entries.filter((entry) => entry.dirent.isFile()).map((entry) => entry.path);
   return { files, root: absolute };
 }
 
-function symlinkedFileInside(link: string, root: string): boolean {
-  try {
-    const target = realpathSync(link);
-    return isInside(realpathSync(root), target) && statSync(target).isFile();
-  } catch {
-    return false;
-  }
+export interface FoundFile {
+  /** Relative to the current directory, as reports show it. */
+  path: string;
+  absolute: string;
+  /** Relative to the repository top (or the current directory outside a repository), for the policy's path rules. */
+  policyPath: string;
 }
 
-/** The files to process, cwd-relative display paths and absolute paths, sorted. */
-export async function findFiles(inputs: string[], options: FindOptions): Promise<Array<{ path: string; absolute: string }>> {
-  const extra = options.ignorePatterns.length > 0 ? ignore().add(options.ignorePatterns) : null;
+/** The files to process, sorted by path. `--ignore-pattern` globs match paths relative to the current directory. */
+export async function findFiles(inputs: string[], options: FindOptions): Promise<FoundFile[]> {
+  const extra = options.ignorePatterns.length > 0 ? ignore({ allowRelativePaths: true }).add(options.ignorePatterns) : null;
   const stack = new GitignoreStack();
-  const seen = new Map<string, string>();
+  const seen = new Map<string, FoundFile>();
   for (const input of inputs) {
-    const { files, root } = await expand(input, options.cwd);
-    const top = gitTop(root);
+    const { files, root } = expand(input, options.cwd);
+    const top = repositoryTop(root);
     for (const absolute of files) {
       const path = displayPath(options.cwd, absolute);
       if (seen.has(path) || !adapterFor(path) || !matchesExtensions(path, options.extensions)) continue;
-      if (extra?.ignores(relative(root, absolute).split(sep).join('/') || path)) continue;
-      if (options.gitignore && stack.ignores(absolute, top)) continue;
-      seen.set(path, absolute);
+      if (extra?.ignores(path)) continue;
+      if (options.gitignore && stack.ignores(absolute, top ?? root)) continue;
+      seen.set(path, { path, absolute, policyPath: top ? slashed(relative(top, absolute)) : path });
     }
   }
-  return [...seen.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([path, absolute]) => ({ path, absolute }));
+  return [...seen.values()].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
 }
 
 /** Deterministic shard membership (`--shard k/n`), stable when other files come and go. */

@@ -1,5 +1,5 @@
 /** Reading and writing target files: size and binary checks, atomic writes that keep the mode. */
-import { readFileSync, renameSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
+import { chmodSync, closeSync, fstatSync, openSync, readFileSync, readSync, renameSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 
 export const MAX_BYTES = 5 * 1024 * 1024;
@@ -16,11 +16,35 @@ function looksBinary(bytes: Uint8Array): boolean {
   return bytes.subarray(0, 8000).includes(0);
 }
 
+/**
+ * The file's size and, when it is within the limit, its bytes, through one open descriptor:
+ * a `stat` before `readFileSync` would look the path up twice, and `readFileSync(fd)` would
+ * `fstat` again, both measurable over tens of thousands of files.
+ */
+function readWithin(absolute: string, limit: number): { size: number; bytes: Uint8Array | null } {
+  const fd = openSync(absolute, 'r');
+  try {
+    const size = fstatSync(fd).size;
+    if (size > limit) return { size, bytes: null };
+    // A size of 0 may be a file that does not report one; readFileSync reads those to the end.
+    if (size === 0) return { size, bytes: readFileSync(fd) };
+    const bytes = Buffer.allocUnsafe(size);
+    let length = 0;
+    while (length < size) {
+      const read = readSync(fd, bytes, length, size - length, null);
+      if (read === 0) break;
+      length += read;
+    }
+    return { size, bytes: bytes.subarray(0, length) };
+  } finally {
+    closeSync(fd);
+  }
+}
+
 export function readSource(absolute: string): ReadOutcome {
   try {
-    const size = statSync(absolute).size;
-    if (size > MAX_BYTES) return { kind: 'skipped', reason: `skipped: ${(size / 1048576).toFixed(1)} MB is over the 5 MB limit`, report: true };
-    const bytes = readFileSync(absolute);
+    const { size, bytes } = readWithin(absolute, MAX_BYTES);
+    if (!bytes) return { kind: 'skipped', reason: `skipped: ${(size / 1048576).toFixed(1)} MB is over the 5 MB limit`, report: true };
     if (looksBinary(bytes)) return { kind: 'skipped', reason: 'binary', report: false };
     return { kind: 'text', text: utf8.decode(bytes) };
   } catch (err) {
@@ -43,7 +67,9 @@ export function writeAtomically(absolute: string, before: string, after: string)
   }
   const temp = join(dirname(absolute), `.${basename(absolute)}.gpt55-codemod-${process.pid}.tmp`);
   try {
-    writeFileSync(temp, after, { mode });
+    writeFileSync(temp, after);
+    // Set after writing: the mode given at creation is narrowed by the umask.
+    chmodSync(temp, mode);
     renameSync(temp, absolute);
     return null;
   } catch (err) {

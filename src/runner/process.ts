@@ -17,6 +17,8 @@ export interface RunSettings {
 export interface FileJob {
   path: string;
   absolute: string;
+  /** The path inside its repository, for the policy's path rules. */
+  policyPath: string;
 }
 
 export interface FileResult {
@@ -57,7 +59,7 @@ export function processFile(job: FileJob, settings: EngineSettings): FileResult 
   if (read.kind === 'error') return { ...base, sites: [], errors: [{ file: job.path, line: null, message: read.message }], failed: true };
   // Only --add-retention reads the project's SDK versions; they are per file (nearest manifest).
   const fileSettings = settings.options.addRetention ? { ...settings, sdk: sdkVersionsFor(job.absolute) } : settings;
-  const outcome = processText(job.path, read.text, fileSettings);
+  const outcome = processText(job.path, read.text, fileSettings, job.policyPath);
   const result: FileResult = { ...base, sites: outcome.sites, errors: outcome.errors, failed: outcome.failed };
   if (outcome.newText !== null) result.change = { before: read.text, after: outcome.newText };
   return result;

@@ -6,7 +6,7 @@ import { chmodSync, cpSync, lstatSync, mkdirSync, mkdtempSync, readFileSync, rea
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { describe, expect, test } from 'vitest';
-import { BIN, cli, project } from './e2e.js';
+import { AGENT, BIN, cli, project } from './e2e.js';
 
 /** Every file under root (node_modules and .git included), path to content. */
 function snapshot(root: string): Record<string, string> {
@@ -27,18 +27,6 @@ function git(cwd: string, ...args: string[]): string {
   return execFileSync('git', ['-c', 'user.email=ci@example.com', '-c', 'user.name=CI', ...args], { cwd, encoding: 'utf8' });
 }
 
-const AGENT = `import OpenAI from "openai";
-
-const client = new OpenAI();
-
-export async function answer(question: string) {
-  const response = await client.responses.create({
-    model: "gpt-5.4",
-    input: question,
-  });
-  return response.output_text;
-}
-`;
 
 const TEST_FILE = `import { expect, it } from "vitest";
 it("pins the model", () => expect(pick()).toBe("gpt-5.4"));

@@ -4,6 +4,20 @@ import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 
+/** A Responses call on gpt-5.4 with nothing pinned: model-slug upgrades it. */
+export const AGENT = `import OpenAI from "openai";
+
+const client = new OpenAI();
+
+export async function answer(question: string) {
+  const response = await client.responses.create({
+    model: "gpt-5.4",
+    input: question,
+  });
+  return response.output_text;
+}
+`;
+
 export const BIN = join(import.meta.dirname, '..', 'bin', 'gpt55-codemod.js');
 
 export interface CliResult {

@@ -14,7 +14,7 @@ import { renderMarkdown } from '../src/report/markdown.js';
 import { buildReport } from '../src/report/model.js';
 import { processText } from '../src/runner/engine.js';
 import { sdkVersionsFor } from '../src/runner/sdk-versions.js';
-import { cli, project } from './e2e.js';
+import { AGENT, cli, project } from './e2e.js';
 import { type FixtureExtras, fixtureSettings, formatSiteLine } from './helpers.js';
 
 /** A temporary repository: the manifest walk stops at its root. */
@@ -248,18 +248,7 @@ describe('the model after this run', () => {
 });
 
 describe('gpt55-codemod --add-retention (built bin)', () => {
-  const SOURCE = `import OpenAI from "openai";
-
-const client = new OpenAI();
-
-export async function answer(question: string) {
-  const response = await client.responses.create({
-    model: "gpt-5.4",
-    input: question,
-  });
-  return response.output_text;
-}
-`;
+  const SOURCE = AGENT;
 
   test('an old openai pinned in package.json: no edit, the site names the version needed', () => {
     // A request on GPT-5.5 already: prompt-cache-retention alone moves no model.

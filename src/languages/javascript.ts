@@ -16,6 +16,7 @@ import {
 } from '../types.js';
 import { appendItem } from './insert.js';
 import { isObjectProperty } from './js-nodes.js';
+import { type RequestOrigin as GenericOrigin, RequestOrigins } from './origins.js';
 import type { LanguageAdapter } from './types.js';
 
 /** Babel AST nodes as the adapter reads them: positional fields plus whatever the type carries. */
@@ -238,17 +239,9 @@ function sourceText(node: AstNode, text: string): string {
   return literalString(node)?.value ?? text.slice(node.start ?? 0, node.end ?? 0);
 }
 
-/** The request object a RequestFacts was read from, and its kind, for transforms that edit the request. */
-export interface RequestOrigin {
-  node: AstNode;
-  kind: RequestKind | null;
-}
+export type RequestOrigin = GenericOrigin<AstNode>;
 
-/**
- * Kept beside the facts rather than in them: the policy compares facts as plain data,
- * while a transform that adds a setting needs the object they came from.
- */
-const origins = new WeakMap<RequestFacts, RequestOrigin>();
+const origins = new RequestOrigins<AstNode>();
 
 export function requestOrigin(facts: RequestFacts): RequestOrigin | undefined {
   return origins.get(facts);

@@ -19,6 +19,7 @@ import {
   type Edit, type RequestApi, type RequestFacts, type RequestKind, SourceError, type StringContext, type StringValue,
 } from '../types.js';
 import { appendItem } from './insert.js';
+import { type RequestOrigin as GenericOrigin, RequestOrigins } from './origins.js';
 import type { LanguageAdapter } from './types.js';
 
 export interface PyParsed {
@@ -160,17 +161,9 @@ function writtenValue(node: Node): string {
   return plainContent(node)?.value ?? node.text;
 }
 
-/** The request call or dict a RequestFacts was read from, and its kind, for transforms that edit the request. */
-export interface RequestOrigin {
-  node: Node;
-  kind: RequestKind | null;
-}
+export type RequestOrigin = GenericOrigin<Node>;
 
-/**
- * Kept beside the facts rather than in them: the policy compares facts as plain data,
- * while a transform that adds a setting needs the call or dict they came from.
- */
-const origins = new WeakMap<RequestFacts, RequestOrigin>();
+const origins = new RequestOrigins<Node>();
 
 export function requestOrigin(facts: RequestFacts): RequestOrigin | undefined {
   return origins.get(facts);

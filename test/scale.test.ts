@@ -8,6 +8,7 @@ import { chmodSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, st
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, test } from 'vitest';
+import { findFiles } from '../src/runner/files.js';
 import { POOL_THRESHOLD } from '../src/runner/pool.js';
 import { workspacePackages } from '../src/runner/workspaces.js';
 import { BIN, cli, writeFiles } from './e2e.js';
@@ -203,6 +204,41 @@ describe('workspace packages', () => {
   test('files no package holds, beside packages, are labelled as such', () => {
     const labels = packagesOf({ 'web/package.json': '{ "name": "web" }\n' }, ['web/index.ts', 'scripts/deploy.ts']);
     expect(labels).toEqual({ 'web/index.ts': 'web', 'scripts/deploy.ts': '(no package)' });
+  });
+});
+
+describe('file discovery', () => {
+  const listed = async (root: string, options: { gitignore?: boolean; ignorePatterns?: string[] } = {}) =>
+    (await findFiles(['.'], { cwd: root, extensions: [], ignorePatterns: options.ignorePatterns ?? [], gitignore: options.gitignore ?? true })).map((f) => f.path);
+
+  test('ignored folders are pruned the way git prunes them: nested .gitignore files, negations, --ignore-pattern', async () => {
+    const root = tempDir('discovery');
+    writeFiles(root, {
+      '.gitignore': 'dist/\n*.gen.ts\n!dist/keep.ts\n',
+      'src/app.ts': 'export {};\n',
+      'src/client.gen.ts': 'export {};\n',
+      'dist/keep.ts': 'export {};\n',
+      'dist/deep/bundle.js': 'export {};\n',
+      'packages/api/.gitignore': 'build/\n!*.gen.ts\n',
+      'packages/api/src/routes.ts': 'export {};\n',
+      'packages/api/src/schema.gen.ts': 'export {};\n',
+      'packages/api/build/routes.js': 'export {};\n',
+      'packages/api/node_modules/openai/index.js': 'export {};\n',
+      'legacy/old.ts': 'export {};\n',
+      'docs/build/notes.md': '# notes\n',
+    });
+    // A parent folder excluded by a pattern cannot be re-included (dist/keep.ts); a file
+    // pattern can be, by a deeper .gitignore (schema.gen.ts); `build/` only applies below packages/api.
+    expect(await listed(root)).toEqual([
+      'docs/build/notes.md', 'legacy/old.ts', 'packages/api/src/routes.ts', 'packages/api/src/schema.gen.ts', 'src/app.ts',
+    ]);
+    expect(await listed(root, { ignorePatterns: ['legacy/', 'docs/**'] })).toEqual([
+      'packages/api/src/routes.ts', 'packages/api/src/schema.gen.ts', 'src/app.ts',
+    ]);
+    expect(await listed(root, { gitignore: false })).toEqual([
+      'dist/deep/bundle.js', 'dist/keep.ts', 'docs/build/notes.md', 'legacy/old.ts', 'packages/api/build/routes.js',
+      'packages/api/src/routes.ts', 'packages/api/src/schema.gen.ts', 'src/app.ts', 'src/client.gen.ts',
+    ]);
   });
 });
 

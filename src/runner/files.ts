@@ -5,6 +5,7 @@
  */
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { dirname, join, relative, resolve, sep } from 'node:path';
+import { walkSync } from '@nodelib/fs.walk';
 import fg from 'fast-glob';
 import ignore, { type Ignore } from 'ignore';
 import { adapterFor } from '../languages/index.js';
@@ -19,12 +20,23 @@ export interface FindOptions {
 
 export class UsageError extends Error {}
 
-const ALWAYS_SKIPPED = ['**/node_modules/**', '**/.git/**'];
+const SKIPPED_FOLDERS = new Set(['node_modules', '.git']);
+const ALWAYS_SKIPPED = [...SKIPPED_FOLDERS].map((name) => `**/${name}/**`);
+
+/**
+ * `absolute` relative to `base`, with `/` separators. A run computes this several times per
+ * file, and path.relative() (which resolves both sides) was most of the time spent listing
+ * a large tree; a path under `base` is a plain slice.
+ */
+function relativeTo(base: string, absolute: string): string {
+  const prefix = base.endsWith(sep) ? base : base + sep;
+  const rel = absolute.startsWith(prefix) ? absolute.slice(prefix.length) : relative(base, absolute);
+  return sep === '/' ? rel : rel.split(sep).join('/');
+}
 
 /** Cwd-relative path with `/` separators, as reports show it. */
 export function displayPath(cwd: string, absolute: string): string {
-  const rel = relative(cwd, absolute);
-  return (rel === '' ? '.' : rel).split(sep).join('/');
+  return absolute === cwd ? '.' : relativeTo(cwd, absolute) || '.';
 }
 
 /** `ts`, `.ts` and `*.ts` all mean the extension; `env` also matches `.env` and `.env.local`. */
@@ -70,12 +82,21 @@ class GitignoreStack {
     return chain;
   }
 
-  /** Ignored by any .gitignore from the repository top (or the filesystem root) down to the file. */
-  ignores(absolute: string, top: string): boolean {
-    return this.chainFor(dirname(absolute), top).some(({ dir, matcher }) => {
-      const rel = relative(dir, absolute).split(sep).join('/');
-      return rel !== '' && matcher.ignores(rel);
-    });
+  /**
+   * Ignored by any .gitignore from the repository top (or the filesystem root) down to the
+   * file or folder; a folder is matched with a trailing `/`, so `dist/` patterns apply to it.
+   */
+  ignores(absolute: string, top: string, folder = false): boolean {
+    // As in git, the deepest .gitignore with a verdict decides: `!schema.gen.ts` in a
+    // package re-includes what `*.gen.ts` at the top excludes. A folder excluded higher
+    // up is never walked, so nothing below it can come back.
+    for (const { dir, matcher } of this.chainFor(dirname(absolute), top)) {
+      const rel = relativeTo(dir, absolute);
+      const verdict = matcher.test(folder ? `${rel}/` : rel);
+      if (verdict.ignored) return true;
+      if (verdict.unignored) return false;
+    }
+    return false;
   }
 }
 
@@ -86,16 +107,15 @@ function repositoryTop(start: string): string | null {
   }
 }
 
-function slashed(path: string): string {
-  return path.split(sep).join('/');
-}
+/** Decides whether a folder's contents are walked at all; a pruned folder's files are never listed. */
+type FolderFilter = (absolute: string, root: string) => boolean;
 
 /**
- * Files under one input (a file, a folder or a glob), absolute paths. fast-glob's
- * synchronous walk: nothing else runs meanwhile, and the asynchronous one spends longer
- * handing each folder's listing back through the thread pool than reading it.
+ * Files under one input (a file, a folder or a glob), absolute paths. Synchronous walks:
+ * nothing else runs meanwhile, and the asynchronous ones spend longer handing each
+ * folder's listing back through the thread pool than reading it.
  */
-function expand(input: string, cwd: string): { files: string[]; root: string } {
+function expand(input: string, cwd: string, walkInto: FolderFilter): { files: string[]; root: string } {
   const absolute = resolve(cwd, input);
   if (fg.isDynamicPattern(input)) {
     const entries = fg.sync(input, { cwd, dot: true, absolute: true, onlyFiles: true, followSymbolicLinks: false, ignore: ALWAYS_SKIPPED });
@@ -103,19 +123,16 @@ function expand(input: string, cwd: string): { files: string[]; root: string } {
   }
   if (!existsSync(absolute)) throw new UsageError(`${input}: no such file or folder`);
   if (statSync(absolute).isFile()) return { files: [absolute], root: dirname(absolute) };
-  const entries = fg.sync('**/*', {
-    cwd: absolute,
-    dot: true,
-    absolute: true,
-    onlyFiles: false,
-    objectMode: true,
-    followSymbolicLinks: false,
-    ignore: ALWAYS_SKIPPED,
-  });
+  // fast-glob's own walker, called directly for its folder filter: gitignored folders
+  // (dist/, .venv/, coverage/) are pruned instead of listed and then dropped file by file.
   // Symbolic links are skipped: one inside the paths is found as its target, and one
   // leading outside them is not the tool's to edit (a write would replace the link).
-  const files = entries.filter((entry) => entry.dirent.isFile()).map((entry) => entry.path);
-  return { files, root: absolute };
+  const entries = walkSync(absolute, {
+    followSymbolicLinks: false,
+    deepFilter: (entry) => !SKIPPED_FOLDERS.has(entry.name) && walkInto(entry.path, absolute),
+    entryFilter: (entry) => entry.dirent.isFile(),
+  });
+  return { files: entries.map((entry) => entry.path), root: absolute };
 }
 
 export interface FoundFile {
@@ -131,15 +148,24 @@ export async function findFiles(inputs: string[], options: FindOptions): Promise
   const extra = options.ignorePatterns.length > 0 ? ignore({ allowRelativePaths: true }).add(options.ignorePatterns) : null;
   const stack = new GitignoreStack();
   const seen = new Map<string, FoundFile>();
+  const tops = new Map<string, string | null>();
+  const topOf = (root: string): string | null => {
+    if (!tops.has(root)) tops.set(root, repositoryTop(root));
+    return tops.get(root)!;
+  };
+  const ignored = (absolute: string, root: string, folder: boolean): boolean => {
+    const path = displayPath(options.cwd, absolute);
+    return (extra?.ignores(folder ? `${path}/` : path) ?? false) ||
+      (options.gitignore && stack.ignores(absolute, topOf(root) ?? root, folder));
+  };
   for (const input of inputs) {
-    const { files, root } = expand(input, options.cwd);
-    const top = repositoryTop(root);
+    const { files, root } = expand(input, options.cwd, (folder, walkRoot) => !ignored(folder, walkRoot, true));
+    const top = topOf(root);
     for (const absolute of files) {
       const path = displayPath(options.cwd, absolute);
       if (seen.has(path) || !adapterFor(path) || !matchesExtensions(path, options.extensions)) continue;
-      if (extra?.ignores(path)) continue;
-      if (options.gitignore && stack.ignores(absolute, top ?? root)) continue;
-      seen.set(path, { path, absolute, policyPath: top ? slashed(relative(top, absolute)) : path });
+      if (ignored(absolute, root, false)) continue;
+      seen.set(path, { path, absolute, policyPath: top ? relativeTo(top, absolute) : path });
     }
   }
   return [...seen.values()].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));

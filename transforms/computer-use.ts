@@ -14,6 +14,7 @@ import {
   type JsParsed,
   literalString,
   nameOf as jsName,
+  pathsOfType,
   requestFacts as jsRequestFacts,
   unwrapValue,
 } from '../src/languages/javascript.js';
@@ -300,11 +301,10 @@ function isComputerToolCall(node: AstNode): boolean {
 }
 
 function jsFacts(ctx: HandlerContext<JsParsed>): Facts {
-  const { j, root } = ctx.parsed;
   const text = ctx.text;
   const facts = emptyFacts('raw', previewModels(ctx));
   const candidates: Candidate<AstNode>[] = [];
-  root.find(j.ObjectExpression).forEach((path: ASTPath<any>) => {
+  pathsOfType(ctx.parsed, 'ObjectExpression').forEach((path: ASTPath<any>) => {
     const obj = path.node as AstNode;
     const type = jsPreviewType(obj);
     if (type && !isToolChoiceValue(path)) facts.tools.push(jsTool(obj, type, text));
@@ -312,7 +312,7 @@ function jsFacts(ctx: HandlerContext<JsParsed>): Facts {
     if (value) candidates.push({ node: obj, value: { start: value.start!, end: value.end! }, name: jsName(value) });
   });
   for (const request of flowRequests(candidates, facts.models)) jsRequest(facts, request, text);
-  const sdk = root.find(j.CallExpression).filter((p: ASTPath<any>) => isComputerToolCall(p.node)).size() > 0;
+  const sdk = pathsOfType(ctx.parsed, 'CallExpression').some((p) => isComputerToolCall(p.node));
   if (sdk && facts.tools.length === 0) facts.kind = 'sdk';
   facts.actions = jsActions(ctx.parsed, text);
   return facts;
@@ -337,25 +337,26 @@ function mentionsComputerCall(j: JsParsed['j'], path: ASTPath<any>): boolean {
  * type (`item.type === "computer_call"`, a `case "computer_call":`), declared from an
  * expression that picks computer calls, or the variable of a loop over such a list.
  */
-function jsComputerCalls({ j, root }: JsParsed, text: string): Set<string> {
+function jsComputerCalls(parsed: JsParsed, text: string): Set<string> {
+  const { j } = parsed;
   const calls = new Set<string>();
   const isCallLiteral = (node: AstNode): boolean => literalString(node)?.value === COMPUTER_CALL;
-  root.find(j.BinaryExpression).forEach((path: ASTPath<any>) => {
+  pathsOfType(parsed, 'BinaryExpression').forEach((path) => {
     const { left, right, operator } = path.node as AstNode;
     if (!EQUALITY.has(operator)) return;
     const object = isCallLiteral(right) ? jsTypeRead(left) : isCallLiteral(left) ? jsTypeRead(right) : null;
     if (object) calls.add(compact(jsSource(object, text)));
   });
-  root.find(j.SwitchStatement).forEach((path: ASTPath<any>) => {
+  pathsOfType(parsed, 'SwitchStatement').forEach((path) => {
     const node = path.node as AstNode;
     const object = jsTypeRead(node.discriminant);
     if (object && node.cases.some((c: AstNode) => c.test && isCallLiteral(c.test))) calls.add(compact(jsSource(object, text)));
   });
-  root.find(j.VariableDeclarator).forEach((path: ASTPath<any>) => {
+  pathsOfType(parsed, 'VariableDeclarator').forEach((path) => {
     const node = path.node as AstNode;
     if (node.id.type === 'Identifier' && node.init && mentionsComputerCall(j, path.get('init'))) calls.add(node.id.name);
   });
-  root.find(j.ForOfStatement).forEach((path: ASTPath<any>) => {
+  pathsOfType(parsed, 'ForOfStatement').forEach((path) => {
     const node = path.node as AstNode;
     const id = node.left.type === 'VariableDeclaration' ? node.left.declarations[0]?.id : node.left;
     if (id?.type !== 'Identifier') return;
@@ -436,7 +437,7 @@ function jsActionUse(j: JsParsed['j'], path: ASTPath<any>, text: string, reads: 
 }
 
 function jsActions(parsed: JsParsed, text: string): ActionUse[] {
-  const { j, root } = parsed;
+  const { j } = parsed;
   const calls = jsComputerCalls(parsed, text);
   const holdsCall = (node: AstNode): boolean => calls.has(compact(jsSource(node, text))) || namesComputerCall(jsName(node));
   const reads: ASTPath<any>[] = [];
@@ -444,11 +445,11 @@ function jsActions(parsed: JsParsed, text: string): ActionUse[] {
     const node = path.node as AstNode;
     if (isJsActionRead(node) && holdsCall(node.object) && !isJsFallback(path, text)) reads.push(path);
   };
-  root.find(j.MemberExpression).forEach(collect);
-  root.find(j.OptionalMemberExpression).forEach(collect);
+  pathsOfType(parsed, 'MemberExpression').forEach(collect);
+  pathsOfType(parsed, 'OptionalMemberExpression').forEach(collect);
   const uses = reads.map((p) => jsActionUse(j, p, text, reads.map((r) => r.node)));
   // `const { action } = call` takes the single action apart where no loop can be inserted.
-  root.find(j.VariableDeclarator).forEach((path: ASTPath<any>) => {
+  pathsOfType(parsed, 'VariableDeclarator').forEach((path) => {
     const node = path.node as AstNode;
     if (node.id.type !== 'ObjectPattern' || !node.init || !holdsCall(node.init)) return;
     if (!node.id.properties.some((p: AstNode) => jsName(p.key) === 'action')) return;

@@ -14,7 +14,7 @@
 import type { ASTPath } from 'jscodeshift';
 import type { Node } from 'web-tree-sitter';
 import { jscodeshiftTransform } from '../src/jscodeshift.js';
-import { type AstNode, type JsParsed, literalString, nameOf } from '../src/languages/javascript.js';
+import { type AstNode, type JsParsed, literalString, nameOf, pathsOfType } from '../src/languages/javascript.js';
 import { isObjectProperty } from '../src/languages/js-nodes.js';
 import { lineBreak, lineEnd, lineStart } from '../src/languages/layout.js';
 import { nameOf as pyNameOf, plainContent, type PyParsed, sameNode } from '../src/languages/python.js';
@@ -146,7 +146,7 @@ type JsBinding =
 interface JsFile {
   text: string;
   /** Every node path, in source order (one walk; a jscodeshift `find` per question is slow). */
-  nodes: Path[];
+  nodes: readonly Path[];
   /** A node's position in `nodes`: its descendants follow it there. */
   order: Map<AstNode, number>;
   /** TypeScript: an added property must fit the declared types. */
@@ -176,9 +176,8 @@ const JS_PASS_THROUGH = new Set(['ArrayExpression', 'ConditionalExpression', 'Lo
 const EQUALITY = new Set(['==', '===', '!=', '!==']);
 
 function jsFile(parsed: JsParsed, text: string, path: string): JsFile {
-  const { j, root } = parsed;
   const file: JsFile = {
-    text, typed: /\.[cm]?tsx?$/.test(path), nodes: root.find(j.Node).paths(), order: new Map(),
+    text, typed: /\.[cm]?tsx?$/.test(path), nodes: pathsOfType(parsed, 'Node'), order: new Map(),
     types: new Map(), sdkNamespaces: new Set(), sdkNames: new Map(),
     narrowed: new Set(), calls: new Map(), callbacks: new Map(), passedAs: new Map(), items: new Map(), collections: new Map(),
   };

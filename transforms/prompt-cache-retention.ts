@@ -21,6 +21,7 @@ import {
   type JsParsed,
   literalString,
   nameOf as jsName,
+  pathsOfType,
   requestOrigin as jsOrigin,
   unwrapValue,
   VALUE_WRAPPERS,
@@ -201,8 +202,8 @@ function hasJsKey(object: AstNode, key: string): boolean {
 
 /** Reads of the variable `name` that are property values (`modelSettings: settings`), as the objects holding them. */
 function jsObjectsUsing(ctx: HandlerContext<JsParsed>, name: string): ASTPath<any>[] {
-  const { j, root } = ctx.parsed;
-  return root.find(j.Identifier, { name }).paths()
+  return pathsOfType(ctx.parsed, 'Identifier')
+    .filter((p) => p.node.name === name)
     .filter((p: ASTPath<any>) => isObjectProperty(p.parent?.node) && p.parent.node.value === p.node)
     .map((p: ASTPath<any>) => p.parent.parent as ASTPath<any>);
 }
@@ -236,7 +237,6 @@ function jsRequestsAround(ctx: HandlerContext<JsParsed>, object: ASTPath<any>): 
 }
 
 function jsInMemory(ctx: HandlerContext<JsParsed>, known: Map<AstNode, { models: StringValue[] }>): InMemory[] {
-  const { j, root } = ctx.parsed;
   const out: InMemory[] = [];
   const visit = (path: ASTPath<any>): void => {
     const property = path.node as AstNode;
@@ -244,8 +244,8 @@ function jsInMemory(ctx: HandlerContext<JsParsed>, known: Map<AstNode, { models:
     if (!RETENTION_KEYS.has(jsName(property.key) ?? '') || !value || !IN_MEMORY.has(value.value)) return;
     out.push({ value, models: modelsOf(jsRequestsAround(ctx, path.parent).map((r) => known.get(r)?.models ?? null)) });
   };
-  root.find(j.ObjectProperty).forEach(visit);
-  root.find(j.Property).forEach(visit);
+  pathsOfType(ctx.parsed, 'ObjectProperty').forEach(visit);
+  pathsOfType(ctx.parsed, 'Property').forEach(visit);
   return out;
 }
 

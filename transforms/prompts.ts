@@ -20,7 +20,7 @@
 import type { ASTPath } from 'jscodeshift';
 import type { Node as PyNode } from 'web-tree-sitter';
 import { jscodeshiftTransform } from '../src/jscodeshift.js';
-import { type AstNode, type JsParsed, literalString, nameOf } from '../src/languages/javascript.js';
+import { type AstNode, type JsParsed, literalString, nameOf, pathsOfType } from '../src/languages/javascript.js';
 import { isObjectProperty } from '../src/languages/js-nodes.js';
 import type { JsonParsed } from '../src/languages/json.js';
 import { type ConfigMap, type ConfigNode, type ConfigScalar, entryValue, namesRequestModel } from '../src/languages/mapping.js';
@@ -400,8 +400,7 @@ function jsModelLiteral(ctx: HandlerContext<JsParsed>, value: AstNode): { value:
   const literal = literalString(value);
   if (literal) return literal;
   if (value.type !== 'Identifier') return null;
-  const { j, root } = ctx.parsed;
-  const declarations = root.find(j.VariableDeclarator, { id: { type: 'Identifier', name: value.name } }).paths();
+  const declarations = pathsOfType(ctx.parsed, 'VariableDeclarator').filter((p) => p.node.id.type === 'Identifier' && p.node.id.name === value.name);
   const only = declarations.length === 1 ? (declarations[0]!.parent.node as AstNode) : null;
   return only?.kind === 'const' ? literalString((declarations[0]!.node as AstNode).init) : null;
 }
@@ -413,10 +412,9 @@ function jsStructured(entries: Map<string, AstNode>): boolean {
 }
 
 const jsPrompts: Handler = (ctx: HandlerContext<JsParsed>) => {
-  const { j, root } = ctx.parsed;
   const sites = codeSites(ctx);
   const ignored = directiveCheck(ctx.text);
-  root.find(j.ObjectExpression).forEach((path: ASTPath<any>) => {
+  pathsOfType(ctx.parsed, 'ObjectExpression').forEach((path: ASTPath<any>) => {
     const entries = jsEntries(path.node as AstNode);
     const modelValue = entries.get('model');
     const model = modelValue ? jsModelLiteral(ctx, modelValue) : null;

@@ -108,6 +108,59 @@ function parse(text: string, path: string): JsParsed {
   }
 }
 
+interface TreeIndex {
+  all: readonly ASTPath<any>[];
+  byType: Map<string, readonly ASTPath<any>[]>;
+}
+
+const indexes = new WeakMap<JsParsed, TreeIndex>();
+
+/** Each node type with its supertypes, for matching the way an ast-types visitor does. */
+const typeNames = new Map<string, ReadonlySet<string>>();
+
+function isOfType(j: JSCodeshift, nodeType: string, wanted: string): boolean {
+  let names = typeNames.get(nodeType);
+  if (!names) {
+    let supertypes: string[] = [];
+    try {
+      supertypes = j.types.getSupertypeNames(nodeType);
+    } catch {
+      // a type ast-types does not define has no supertypes to match
+    }
+    names = new Set([nodeType, ...supertypes]);
+    typeNames.set(nodeType, names);
+  }
+  return names.has(wanted);
+}
+
+/**
+ * `root.find(j[type]).paths()` without a walk of its own: the paths below the root whose
+ * node is of `type` or a subtype of it, in visit order. One walk per parse serves the
+ * adapter and every transform; each `find` would walk the whole tree again, plus build a
+ * visitor, which costs about as much on a small file.
+ */
+export function pathsOfType(parsed: JsParsed, type: string): readonly ASTPath<any>[] {
+  let index = indexes.get(parsed);
+  if (!index) {
+    const root = parsed.root.get();
+    const all: ASTPath<any>[] = [];
+    parsed.j.types.visit(root, {
+      visitNode(path) {
+        if (path !== root) all.push(path);
+        this.traverse(path);
+      },
+    });
+    index = { all, byType: new Map() };
+    indexes.set(parsed, index);
+  }
+  let paths = index.byType.get(type);
+  if (!paths) {
+    paths = type === 'Node' ? index.all : index.all.filter((p) => isOfType(parsed.j, p.node.type, type));
+    index.byType.set(type, paths);
+  }
+  return paths;
+}
+
 /** A string literal or an expression-free template literal: its value and the raw range inside the quotes. */
 export function literalString(node: AstNode | null | undefined): { value: string; start: number; end: number } | null {
   if (!node || node.start == null || node.end == null) return null;
@@ -189,7 +242,7 @@ function calleeMethod(call: AstNode): string | null {
   return isMember(call.callee) ? nameOf(call.callee.property) : null;
 }
 
-function providerNames(declarators: ASTPath<any>[]): Set<string> {
+function providerNames(declarators: readonly ASTPath<any>[]): Set<string> {
   const names = new Set<string>();
   for (const p of declarators) {
     const { id, init } = p.node as AstNode;
@@ -631,31 +684,11 @@ function isNonValuePosition(path: ASTPath<any>): boolean {
   return false;
 }
 
-/** The literals that may be sites and the variable declarations, from one walk of the tree. */
-function scanTree(parsed: JsParsed): { literals: ASTPath<any>[]; declarators: ASTPath<any>[] } {
-  const literals: ASTPath<any>[] = [];
-  const declarators: ASTPath<any>[] = [];
-  // One visitor for the three node types: each `root.find()` is a walk of the whole tree
-  // plus a visitor set-up that costs about as much on a small file.
-  parsed.j.types.visit(parsed.root.get(), {
-    visitStringLiteral(path) {
-      literals.push(path);
-      this.traverse(path);
-    },
-    visitTemplateLiteral(path) {
-      literals.push(path);
-      this.traverse(path);
-    },
-    visitVariableDeclarator(path) {
-      declarators.push(path);
-      this.traverse(path);
-    },
-  });
-  return { literals, declarators };
-}
+const LITERAL_TYPES = new Set(['StringLiteral', 'TemplateLiteral']);
 
 function findStrings(parsed: JsParsed, text: string): StringValue[] {
-  const { literals, declarators } = scanTree(parsed);
+  const literals = pathsOfType(parsed, 'Node').filter((p) => LITERAL_TYPES.has(p.node.type));
+  const declarators = pathsOfType(parsed, 'VariableDeclarator');
   const scan: Scan = { j: parsed.j, text, file: parsed.root.get().node as AstNode, providers: providerNames(declarators) };
   const out: StringValue[] = [];
   for (const path of literals) {

@@ -208,6 +208,18 @@ describe('gpt55-codemod CLI', () => {
     expect(scanned('--extensions', 'py')).toBe(0);
   });
 
+  test('a glob input is a pattern; an existing path with glob characters is that path', () => {
+    const root = project({ 'src/agent.ts': AGENT, 'src/lib/model.ts': AGENT, 'app/[id]/page.tsx': AGENT, 'app/i/page.tsx': AGENT });
+    const files = (...inputs: string[]) => {
+      const report = JSON.parse(cli(root, 'upgrade', ...inputs, '--dry', '--json').stdout);
+      return [...new Set(report.sites.map((site: { file: string }) => site.file))].sort();
+    };
+    expect(files('src/**/*.ts')).toEqual(['src/agent.ts', 'src/lib/model.ts']);
+    expect(files('app/[id]')).toEqual(['app/[id]/page.tsx']);
+    expect(files('app/[i]/*.tsx')).toEqual(['app/i/page.tsx']);
+    expect(cli(root, 'upgrade', 'app/missing', '--dry').code).toBe(2);
+  });
+
   test('files over 5 MB are skipped and reported', () => {
     const root = project({ 'src/big.ts': `const m = "gpt-5.4";\n${'// padding\n'.repeat(500_000)}` });
     const report = JSON.parse(cli(root, 'upgrade', '.', '--dry', '--json').stdout);

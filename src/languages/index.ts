@@ -33,7 +33,24 @@ export function adapterIfAny(id: LanguageId): LanguageAdapter | null {
   return ADAPTERS.find((a) => a.id === id) ?? null;
 }
 
-/** Runs the adapters' asynchronous set-up (WebAssembly grammars) once, before the first parse. */
-export async function initLanguages(): Promise<void> {
-  await Promise.all(ADAPTERS.map((a) => a.init?.()));
+/** The adapters `paths` need: each file's own, and those of the regions they may hold. */
+function adaptersFor(paths: Iterable<string>): Set<LanguageAdapter> {
+  const needed = new Set<LanguageAdapter>();
+  const add = (adapter: LanguageAdapter | null): void => {
+    if (!adapter || needed.has(adapter)) return;
+    needed.add(adapter);
+    for (const id of adapter.embeds ?? []) add(adapterIfAny(id));
+  };
+  for (const path of paths) add(adapterFor(path));
+  return needed;
+}
+
+/**
+ * Runs the asynchronous set-up (WebAssembly grammars, ESM-only parsers) of the adapters
+ * `paths` need, or of every adapter; once each, before the first parse. A run over
+ * TypeScript alone never loads the Python grammar or the Markdown parser.
+ */
+export async function initLanguages(paths?: Iterable<string>): Promise<void> {
+  const adapters = paths ? adaptersFor(paths) : ADAPTERS;
+  await Promise.all([...adapters].map((a) => a.init?.()));
 }

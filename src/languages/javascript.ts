@@ -4,9 +4,9 @@
  * so quote style, template literals, formatting, CRLF, BOM and tabs outside an edit can
  * never change.
  */
-import { createRequire } from 'node:module';
 import type { ParserOptions, ParserPlugin } from '@babel/parser';
 import type { ASTNode, ASTPath, Collection, JSCodeshift, Parser } from 'jscodeshift';
+import { lazyRequire } from '../lazy.js';
 import { SAMPLING_PARAMETERS } from '../policy/catalog.js';
 import { RETENTION_KEYS, type RequestSetting } from '../policy/retention.js';
 import { CHAT_COMPLETIONS_CALL, RESPONSES_CALL } from '../policy/sdk.js';
@@ -69,21 +69,19 @@ interface Toolkit {
  */
 const toolkits = new Map<Syntax, Toolkit>();
 
-const requireModule = createRequire(import.meta.url);
+// Babel and jscodeshift (with recast and ast-types) load on the first JS/TS parse, so a
+// run that parses none never pays for them.
+const babelParser = lazyRequire<typeof import('@babel/parser')>('@babel/parser');
+const jscodeshiftApi = lazyRequire<JSCodeshift>('jscodeshift');
 
 function toolkitFor(path: string): Toolkit {
   const syntax = syntaxOf(path);
   let toolkit = toolkits.get(syntax);
   if (!toolkit) {
-    // Babel and jscodeshift (with recast and ast-types) load on the first JS/TS parse, so a
-    // run that parses none never pays for them. Both are CommonJS, which a synchronous
-    // require serves in the synchronous engine; it also skips the scan for named exports
-    // that an ESM import runs over Babel's 500 KB bundle.
-    const babel = requireModule('@babel/parser') as typeof import('@babel/parser');
-    const jscodeshift = requireModule('jscodeshift') as JSCodeshift;
+    const babel = babelParser();
     const options = babelOptions(syntax);
     const parser: Parser = { parse: (source: string) => babel.parse(source, options) as unknown as ASTNode };
-    toolkit = { parser, j: jscodeshift.withParser(parser) };
+    toolkit = { parser, j: jscodeshiftApi().withParser(parser) };
     toolkits.set(syntax, toolkit);
   }
   return toolkit;

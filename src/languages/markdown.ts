@@ -10,9 +10,7 @@
  * line before it is part of an HTML block and is not seen. Prompty files (`.prompty`)
  * are Markdown too: YAML frontmatter, then the prompt as the body.
  */
-import { fromMarkdown } from 'mdast-util-from-markdown';
-import { frontmatterFromMarkdown } from 'mdast-util-frontmatter';
-import { frontmatter } from 'micromark-extension-frontmatter';
+import type { fromMarkdown as FromMarkdown, Options } from 'mdast-util-from-markdown';
 import { LineIndex } from '../runner/lines.js';
 import type { LanguageId, StringValue } from '../types.js';
 import type { ConfigNode } from './mapping.js';
@@ -20,7 +18,7 @@ import { MappedText, verbatim } from './regions.js';
 import type { LanguageAdapter, Region } from './types.js';
 import { yaml } from './yaml.js';
 
-type Root = ReturnType<typeof fromMarkdown>;
+type Root = ReturnType<typeof FromMarkdown>;
 
 /** The fields of mdast nodes this adapter reads. */
 interface MdNode {
@@ -57,12 +55,25 @@ const FENCES: Record<string, { language: LanguageId; ext: string }> = {
 
 const SHELL_FENCES = new Set(['bash', 'sh', 'shell', 'zsh', 'console', 'curl']);
 
+/** The parser with frontmatter support, loaded (ESM only, so asynchronously) by `init` when a run has Markdown. */
+let parser: { fromMarkdown: typeof FromMarkdown; options: Options } | null = null;
+let loading: Promise<void> | null = null;
+
+async function loadParser(): Promise<void> {
+  const [{ fromMarkdown }, { frontmatterFromMarkdown }, { frontmatter }] = await Promise.all([
+    import('mdast-util-from-markdown'), import('mdast-util-frontmatter'), import('micromark-extension-frontmatter'),
+  ]);
+  parser = { fromMarkdown, options: { extensions: [frontmatter(['yaml'])], mdastExtensions: [frontmatterFromMarkdown(['yaml'])] } };
+}
+
+function init(): Promise<void> {
+  loading ??= loadParser();
+  return loading;
+}
+
 function parse(text: string, path: string): MarkdownParsed {
-  const root = fromMarkdown(text, {
-    extensions: [frontmatter(['yaml'])],
-    mdastExtensions: [frontmatterFromMarkdown(['yaml'])],
-  });
-  return { root, path };
+  if (!parser) throw new Error('the Markdown parser is not loaded: call initLanguages() first');
+  return { root: parser.fromMarkdown(text, parser.options), path };
 }
 
 /** The raw lines of the Markdown text, without line endings, with their start offsets. */
@@ -326,6 +337,8 @@ export const markdown: LanguageAdapter<MarkdownParsed> = {
   id: 'markdown',
   files: /\.(md|mdx|markdown|prompty)$/i,
   extensions: ['md', 'mdx', 'markdown', 'prompty'],
+  embeds: [...new Set(Object.values(FENCES).map((fence) => fence.language)), 'yaml', 'json'],
+  init,
   parse,
   regions,
 };

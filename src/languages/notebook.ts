@@ -128,6 +128,7 @@ export const notebook: LanguageAdapter<NotebookParsed> = {
   id: 'notebook',
   files: /\.ipynb$/,
   extensions: ['ipynb'],
+  embeds: ['python', 'markdown'],
   parse,
   regions,
 };

@@ -25,7 +25,9 @@ export interface LanguageAdapter<P = unknown> {
   extensions: string[];
   /** The parser skips a byte-order mark itself; others get it hidden behind a space. */
   readsBom?: boolean;
-  /** Asynchronous set-up (a WebAssembly grammar) run once before the first parse. */
+  /** Languages of the regions this adapter hands on, whose adapters a run must set up too. */
+  embeds?: LanguageId[];
+  /** Asynchronous set-up (a WebAssembly grammar, an ESM-only parser) run once before the first parse. */
   init?(): Promise<void>;
   /** Parses text; throws SourceError with a 1-based line on bad input. */
   parse(text: string, path: string): P;

@@ -3,16 +3,18 @@
  * file), read for node ranges only. Edits are byte ranges inside plain and quoted
  * scalars, so comments, quoting, indentation and line endings never change.
  */
-import { type Document, isAlias, isMap, isScalar, isSeq, parseAllDocuments, Scalar } from 'yaml';
+import type { Document, Scalar } from 'yaml';
+import { yamlLibrary } from '../lazy.js';
 import { type RequestFacts, SourceError, type StringValue } from '../types.js';
 import {
   type ConfigEntry, type ConfigMap, type ConfigNode, type ConfigScalar, configStrings, entryValue, requestFacts, scalar,
 } from './mapping.js';
 import type { LanguageAdapter } from './types.js';
 
-type Documents = ReturnType<typeof parseAllDocuments>;
+type Documents = ReturnType<typeof import('yaml').parseAllDocuments>;
 
-const EDITABLE_TYPES = new Set<string | undefined>([Scalar.PLAIN, Scalar.QUOTE_SINGLE, Scalar.QUOTE_DOUBLE]);
+const PLAIN: Scalar.Type = 'PLAIN';
+const EDITABLE_TYPES = new Set<string | undefined>([PLAIN, 'QUOTE_SINGLE', 'QUOTE_DOUBLE'] satisfies Scalar.Type[]);
 const MERGE_KEY = '<<';
 
 /**
@@ -21,7 +23,7 @@ const MERGE_KEY = '<<';
  */
 function editableSpan(node: Scalar, text: string): { start: number; end: number } | null {
   if (typeof node.value !== 'string' || !EDITABLE_TYPES.has(node.type) || !node.range) return null;
-  const quoted = node.type !== Scalar.PLAIN ? 1 : 0;
+  const quoted = node.type !== PLAIN ? 1 : 0;
   const start = node.range[0] + quoted;
   const end = node.range[1] - quoted;
   return text.slice(start, end) === node.value ? { start, end } : null;
@@ -29,7 +31,7 @@ function editableSpan(node: Scalar, text: string): { start: number; end: number 
 
 /** A key as text; under `%YAML 1.1` the merge key is parsed as a symbol. */
 function keyName(key: unknown): string {
-  if (!isScalar(key)) return '';
+  if (!yamlLibrary().isScalar(key)) return '';
   return typeof key.value === 'symbol' ? key.value.description ?? '' : String(key.value);
 }
 
@@ -56,6 +58,7 @@ class Converter {
 
   /** `editable` is false for nodes reached through a merge key: their sites are reported where they are written. */
   node(node: unknown, editable: boolean): ConfigNode {
+    const { isMap, isScalar, isSeq } = yamlLibrary();
     if (isMap(node)) {
       const merges = node.items.filter((pair) => keyName(pair.key) === MERGE_KEY);
       const own = node.items.filter((pair) => keyName(pair.key) !== MERGE_KEY);
@@ -77,6 +80,7 @@ class Converter {
 
   /** The entries `<<: *defaults` (or a list of aliases) brings in, so a request sees inherited parameters. */
   private merged(value: unknown): ConfigEntry[] {
+    const { isAlias, isSeq } = yamlLibrary();
     const sources = isSeq(value) ? value.items : [value];
     return sources.flatMap((source) => {
       const target = isAlias(source) ? source.resolve(this.doc) : undefined;
@@ -101,7 +105,7 @@ function firstError(docs: Documents): SourceError | null {
 }
 
 function parseDocuments(text: string): Documents {
-  const docs = parseAllDocuments(text);
+  const docs = yamlLibrary().parseAllDocuments(text);
   const error = firstError(docs);
   if (error) throw error;
   return docs;

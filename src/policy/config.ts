@@ -1,6 +1,6 @@
 import { posix } from 'node:path';
 import picomatch from 'picomatch';
-import { parseDocument } from 'yaml';
+import { yamlLibrary } from '../lazy.js';
 
 export const CONFIG_FILE = 'gpt55-codemod.config.yaml';
 
@@ -28,7 +28,7 @@ function stringList(value: unknown, key: string, file: string): string[] {
 }
 
 export function parseConfig(text: string, file: string, root: string): Config {
-  const doc = parseDocument(text);
+  const doc = yamlLibrary().parseDocument(text);
   const first = doc.errors[0];
   if (first) {
     const line = first.linePos?.[0].line;

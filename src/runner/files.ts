@@ -6,9 +6,9 @@
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { dirname, join, relative, resolve, sep } from 'node:path';
 import { walkSync } from '@nodelib/fs.walk';
-import fg from 'fast-glob';
 import ignore, { type Ignore } from 'ignore';
 import { adapterFor } from '../languages/index.js';
+import { lazyRequire } from '../lazy.js';
 
 export interface FindOptions {
   cwd: string;
@@ -22,6 +22,8 @@ export class UsageError extends Error {}
 
 const SKIPPED_FOLDERS = new Set(['node_modules', '.git']);
 const ALWAYS_SKIPPED = [...SKIPPED_FOLDERS].map((name) => `**/${name}/**`);
+/** Only glob inputs need it. */
+const fastGlob = lazyRequire<typeof import('fast-glob')>('fast-glob');
 
 /**
  * `absolute` relative to `base`, with `/` separators. A run computes this several times per
@@ -117,11 +119,13 @@ type FolderFilter = (absolute: string, root: string) => boolean;
  */
 function expand(input: string, cwd: string, walkInto: FolderFilter): { files: string[]; root: string } {
   const absolute = resolve(cwd, input);
-  if (fg.isDynamicPattern(input)) {
-    const entries = fg.sync(input, { cwd, dot: true, absolute: true, onlyFiles: true, followSymbolicLinks: false, ignore: ALWAYS_SKIPPED });
+  // A path that exists is taken as written, so a folder named like a glob (`app/[id]`) is
+  // that folder; anything else with glob syntax is a pattern.
+  if (!existsSync(absolute)) {
+    if (!fastGlob().isDynamicPattern(input)) throw new UsageError(`${input}: no such file or folder`);
+    const entries = fastGlob().sync(input, { cwd, dot: true, absolute: true, onlyFiles: true, followSymbolicLinks: false, ignore: ALWAYS_SKIPPED });
     return { files: entries, root: cwd };
   }
-  if (!existsSync(absolute)) throw new UsageError(`${input}: no such file or folder`);
   if (statSync(absolute).isFile()) return { files: [absolute], root: dirname(absolute) };
   // fast-glob's own walker, called directly for its folder filter: gitignored folders
   // (dist/, .venv/, coverage/) are pruned instead of listed and then dropped file by file.

@@ -4,7 +4,6 @@
  * a one-worker run reports.
  */
 import { availableParallelism } from 'node:os';
-import { Tinypool } from 'tinypool';
 import type { EngineSettings } from './engine.js';
 import { processFile, type FileJob, type FileResult, type RunSettings } from './process.js';
 
@@ -30,6 +29,8 @@ export async function processAll(request: PoolRequest): Promise<void> {
     for (const file of files) request.onResult(processFile(file, request.engine));
     return;
   }
+  // Loaded only for a run that pools: most runs are under the threshold.
+  const { Tinypool } = await import('tinypool');
   const pool = new Tinypool({
     filename: new URL('./worker.js', import.meta.url).href,
     minThreads: workers,

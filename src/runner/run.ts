@@ -72,7 +72,6 @@ function guardWorkTree(request: RunRequest): void {
 export async function run(request: RunRequest): Promise<RunResult> {
   const config = loadConfig(request.cwd, request.inputs, request.configPath);
   guardWorkTree(request);
-  await initLanguages();
   const options = { all: request.all || config.upgradeAll, preserveEffort: request.preserveEffort === true, addRetention: request.addRetention === true };
   const settings: RunSettings = { transforms: request.transforms, options, config };
   const found = await findFiles(request.inputs, {
@@ -83,6 +82,7 @@ export async function run(request: RunRequest): Promise<RunResult> {
   });
   const packages = workspacePackages(found, request.cwd);
   const files = found.filter((f) => inShard(f.path, request.shard));
+  await initLanguages(files.map((f) => f.path));
 
   const results: FileResult[] = [];
   let changed = 0;

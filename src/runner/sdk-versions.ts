@@ -8,7 +8,7 @@
  */
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { dirname, join, relative, sep } from 'node:path';
-import { parse as parseYaml } from 'yaml';
+import { yamlLibrary } from '../lazy.js';
 import type { ConfigMap, ConfigNode } from '../languages/mapping.js';
 import { toml } from '../languages/toml.js';
 import {
@@ -107,7 +107,7 @@ function lockedIn(lockFile: string, importer: string, name: string, spec: string
   if (lockFile.endsWith('yarn.lock')) return yarnLocked(text, name, spec);
   if (lockFile.endsWith('pnpm-lock.yaml')) {
     try {
-      return pnpmLocked(parseYaml(text), importer, name);
+      return pnpmLocked(yamlLibrary().parse(text), importer, name);
     } catch {
       return null;
     }

@@ -14,7 +14,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { dirname, join, relative, sep } from 'node:path';
 import picomatch from 'picomatch';
-import { parse as parseYaml } from 'yaml';
+import { yamlLibrary } from '../lazy.js';
 import type { ConfigMap, ConfigNode } from '../languages/mapping.js';
 import { toml } from '../languages/toml.js';
 import { NO_PACKAGE } from '../report/text.js';
@@ -73,7 +73,7 @@ function npmMembers(pkg: Record<string, unknown> | null): string[] | null {
 function pnpmMembers(text: string | null): string[] | null {
   if (text === null) return null;
   try {
-    const data: unknown = parseYaml(text);
+    const data: unknown = yamlLibrary().parse(text);
     return typeof data === 'object' && data !== null ? stringsIn((data as Record<string, unknown>).packages) : null;
   } catch {
     return null;

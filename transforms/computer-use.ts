@@ -15,6 +15,7 @@ import {
   literalString,
   nameOf as jsName,
   pathsOfType,
+  pathsWithin,
   requestFacts as jsRequestFacts,
   unwrapValue,
 } from '../src/languages/javascript.js';
@@ -328,8 +329,8 @@ function jsTypeRead(node: AstNode | null | undefined): AstNode | null {
   return key === 'type' ? member.object : null;
 }
 
-function mentionsComputerCall(j: JsParsed['j'], path: ASTPath<any>): boolean {
-  return j(path).find(j.StringLiteral, { value: COMPUTER_CALL }).size() > 0;
+function mentionsComputerCall(parsed: JsParsed, path: ASTPath<any>): boolean {
+  return pathsWithin(parsed, path.node as AstNode, 'StringLiteral').some((p) => p.node.value === COMPUTER_CALL);
 }
 
 /**
@@ -338,7 +339,6 @@ function mentionsComputerCall(j: JsParsed['j'], path: ASTPath<any>): boolean {
  * expression that picks computer calls, or the variable of a loop over such a list.
  */
 function jsComputerCalls(parsed: JsParsed, text: string): Set<string> {
-  const { j } = parsed;
   const calls = new Set<string>();
   const isCallLiteral = (node: AstNode): boolean => literalString(node)?.value === COMPUTER_CALL;
   pathsOfType(parsed, 'BinaryExpression').forEach((path) => {
@@ -354,13 +354,13 @@ function jsComputerCalls(parsed: JsParsed, text: string): Set<string> {
   });
   pathsOfType(parsed, 'VariableDeclarator').forEach((path) => {
     const node = path.node as AstNode;
-    if (node.id.type === 'Identifier' && node.init && mentionsComputerCall(j, path.get('init'))) calls.add(node.id.name);
+    if (node.id.type === 'Identifier' && node.init && mentionsComputerCall(parsed, path.get('init'))) calls.add(node.id.name);
   });
   pathsOfType(parsed, 'ForOfStatement').forEach((path) => {
     const node = path.node as AstNode;
     const id = node.left.type === 'VariableDeclaration' ? node.left.declarations[0]?.id : node.left;
     if (id?.type !== 'Identifier') return;
-    if (calls.has(compact(jsSource(node.right, text))) || mentionsComputerCall(j, path.get('right'))) calls.add(id.name);
+    if (calls.has(compact(jsSource(node.right, text))) || mentionsComputerCall(parsed, path.get('right'))) calls.add(id.name);
   });
   return calls;
 }
@@ -401,13 +401,14 @@ function jsStatementOf(path: ASTPath<any>): AstNode {
 }
 
 /** Whether `action` is read as a variable anywhere in the statement (a loop variable would shadow it). */
-function jsReadsLoopVariable(j: JsParsed['j'], statement: ASTPath<any>): boolean {
-  return j(statement).find(j.Identifier, { name: LOOP_VARIABLE }).filter((p: ASTPath<any>) => {
+function jsReadsLoopVariable(parsed: JsParsed, statement: ASTPath<any>): boolean {
+  return pathsWithin(parsed, statement.node as AstNode, 'Identifier').some((p) => {
+    if (p.node.name !== LOOP_VARIABLE) return false;
     const parent = p.parent?.node as AstNode;
     const isKey = (parent.type === 'MemberExpression' && parent.property === p.node && !parent.computed) ||
       (isObjectProperty(parent) && parent.key === p.node && !parent.shorthand);
     return !isKey;
-  }).size() > 0;
+  });
 }
 
 function jsLoopHead(object: string, read: string, computed: boolean, quote: string): string {
@@ -415,7 +416,7 @@ function jsLoopHead(object: string, read: string, computed: boolean, quote: stri
   return `for (const ${LOOP_VARIABLE} of ${actions} ?? [${read}])`;
 }
 
-function jsActionUse(j: JsParsed['j'], path: ASTPath<any>, text: string, reads: AstNode[]): ActionUse {
+function jsActionUse(parsed: JsParsed, path: ASTPath<any>, text: string, reads: AstNode[]): ActionUse {
   const node = path.node as AstNode;
   const quote = node.computed ? text[node.property.start] ?? "'" : "'";
   const head = jsLoopHead(jsSource(node.object, text), jsSource(node, text), node.computed, quote);
@@ -423,7 +424,7 @@ function jsActionUse(j: JsParsed['j'], path: ASTPath<any>, text: string, reads: 
   const statement = jsCallStatement(path);
   const alone = statement && reads.every((r) => r === node || r.start! < statement.node.start || r.end! > statement.node.end);
   // `call?.action` stays with a person: the loop head would need the same optional chain.
-  if (!statement || !alone || node.type !== 'MemberExpression' || jsReadsLoopVariable(j, statement) || !isJsPath(node.object)) {
+  if (!statement || !alone || node.type !== 'MemberExpression' || jsReadsLoopVariable(parsed, statement) || !isJsPath(node.object)) {
     return { ...base, use: firstLine(jsSource(jsStatementOf(path), text)), edits: null };
   }
   return {
@@ -437,7 +438,6 @@ function jsActionUse(j: JsParsed['j'], path: ASTPath<any>, text: string, reads: 
 }
 
 function jsActions(parsed: JsParsed, text: string): ActionUse[] {
-  const { j } = parsed;
   const calls = jsComputerCalls(parsed, text);
   const holdsCall = (node: AstNode): boolean => calls.has(compact(jsSource(node, text))) || namesComputerCall(jsName(node));
   const reads: ASTPath<any>[] = [];
@@ -447,7 +447,7 @@ function jsActions(parsed: JsParsed, text: string): ActionUse[] {
   };
   pathsOfType(parsed, 'MemberExpression').forEach(collect);
   pathsOfType(parsed, 'OptionalMemberExpression').forEach(collect);
-  const uses = reads.map((p) => jsActionUse(j, p, text, reads.map((r) => r.node)));
+  const uses = reads.map((p) => jsActionUse(parsed, p, text, reads.map((r) => r.node)));
   // `const { action } = call` takes the single action apart where no loop can be inserted.
   pathsOfType(parsed, 'VariableDeclarator').forEach((path) => {
     const node = path.node as AstNode;

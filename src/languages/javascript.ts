@@ -6,7 +6,7 @@
  */
 import type { ParserOptions, ParserPlugin } from '@babel/parser';
 import type { ASTNode, ASTPath, Collection, JSCodeshift, Parser } from 'jscodeshift';
-import { lazyRequire } from '../lazy.js';
+import { lazy, lazyRequire } from '../lazy.js';
 import { SAMPLING_PARAMETERS } from '../policy/catalog.js';
 import { RETENTION_KEYS, type RequestSetting } from '../policy/retention.js';
 import { CHAT_COMPLETIONS_CALL, RESPONSES_CALL } from '../policy/sdk.js';
@@ -131,6 +131,29 @@ function isOfType(j: JSCodeshift, nodeType: string, wanted: string): boolean {
   return names.has(wanted);
 }
 
+/** Where the visitor puts the paths of the walk in progress; walks never nest. */
+let walked: ASTPath<any>[] = [];
+
+/**
+ * One visitor, built once: building one (its method and supertype tables) costs more
+ * than walking a small file, and ast-types resets a visitor at each `visit`.
+ */
+const collectAll = lazy(() => jscodeshiftApi().types.PathVisitor.fromMethodsObject({
+  visitNode(path: ASTPath<any>) {
+    walked.push(path);
+    this.traverse(path);
+  },
+}));
+
+/** Every path below the root, in visit order. */
+function allPaths(parsed: JsParsed): ASTPath<any>[] {
+  walked = [];
+  collectAll().visit(parsed.root.get());
+  const all = walked;
+  walked = [];
+  return all.slice(1);
+}
+
 /**
  * `root.find(j[type]).paths()` without a walk of its own: the paths below the root whose
  * node is of `type` or a subtype of it, in visit order. One walk per parse serves the
@@ -140,15 +163,7 @@ function isOfType(j: JSCodeshift, nodeType: string, wanted: string): boolean {
 export function pathsOfType(parsed: JsParsed, type: string): readonly ASTPath<any>[] {
   let index = indexes.get(parsed);
   if (!index) {
-    const root = parsed.root.get();
-    const all: ASTPath<any>[] = [];
-    parsed.j.types.visit(root, {
-      visitNode(path) {
-        if (path !== root) all.push(path);
-        this.traverse(path);
-      },
-    });
-    index = { all, byType: new Map() };
+    index = { all: allPaths(parsed), byType: new Map() };
     indexes.set(parsed, index);
   }
   let paths = index.byType.get(type);
@@ -157,6 +172,18 @@ export function pathsOfType(parsed: JsParsed, type: string): readonly ASTPath<an
     index.byType.set(type, paths);
   }
   return paths;
+}
+
+/**
+ * `j(node).find(j[type]).paths()` without a walk or a visitor of its own: the paths of
+ * `type` strictly inside `node`, which must belong to the parsed tree. Their parents run
+ * up to the file's root rather than stopping at `node`.
+ */
+export function pathsWithin(parsed: JsParsed, node: AstNode, type: string): ASTPath<any>[] {
+  return pathsOfType(parsed, type).filter((p) => {
+    const inner = p.node as AstNode;
+    return inner !== node && inner.start! >= node.start! && inner.end! <= node.end!;
+  });
 }
 
 /** A string literal or an expression-free template literal: its value and the raw range inside the quotes. */
@@ -220,7 +247,7 @@ const PROVIDER = /openai|azure|provider|gateway|registry/i;
 
 /** State shared by the functions below while scanning one file. */
 interface Scan {
-  j: JSCodeshift;
+  parsed: JsParsed;
   text: string;
   file: AstNode;
   /** Variables holding a provider a factory made: `const proxy = createOpenAI({...})`. */
@@ -464,7 +491,8 @@ type Refs = () => ASTPath<any>[];
 
 /** Reads of the variable `name` in `scope` (not property names or keys that happen to match). */
 function variableRefs(scan: Scan, scope: AstNode, name: string): Refs {
-  return () => scan.j(scope as ASTNode).find(scan.j.Identifier, { name }).paths().filter((p: ASTPath<any>) => {
+  return () => pathsWithin(scan.parsed, scope, 'Identifier').filter((p) => {
+    if (p.node.name !== name) return false;
     const parent = p.parent?.node as AstNode | undefined;
     return p.name !== 'key' && !(p.name === 'property' && isMember(parent) && !parent?.computed);
   });
@@ -478,8 +506,8 @@ function fieldRefs(scan: Scan, at: ASTPath<any>, name: string, isStatic: boolean
   const className = nameOf(body.parent?.node.id);
   const owner = (o: AstNode): boolean => o.type === 'ThisExpression' || (isStatic && o.type === 'Identifier' && o.name === className);
   const scope = isStatic ? scan.file : body.node;
-  return () => scan.j(scope as ASTNode).find(scan.j.MemberExpression).paths()
-    .filter((p: ASTPath<any>) => owner(p.node.object) && memberKey(p.node) === name);
+  return () => pathsWithin(scan.parsed, scope, 'MemberExpression')
+    .filter((p) => owner(p.node.object) && memberKey(p.node) === name);
 }
 
 /** A name the value is stored under, and how to find the expressions that read it back. */
@@ -687,7 +715,7 @@ const LITERAL_TYPES = new Set(['StringLiteral', 'TemplateLiteral']);
 function findStrings(parsed: JsParsed, text: string): StringValue[] {
   const literals = pathsOfType(parsed, 'Node').filter((p) => LITERAL_TYPES.has(p.node.type));
   const declarators = pathsOfType(parsed, 'VariableDeclarator');
-  const scan: Scan = { j: parsed.j, text, file: parsed.root.get().node as AstNode, providers: providerNames(declarators) };
+  const scan: Scan = { parsed, text, file: parsed.root.get().node as AstNode, providers: providerNames(declarators) };
   const out: StringValue[] = [];
   for (const path of literals) {
     const literal = literalString(path.node as AstNode);

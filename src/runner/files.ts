@@ -158,9 +158,11 @@ export async function findFiles(inputs: string[], options: FindOptions): Promise
     return tops.get(root)!;
   };
   const ignored = (absolute: string, root: string, folder: boolean): boolean => {
-    const path = displayPath(options.cwd, absolute);
-    return (extra?.ignores(folder ? `${path}/` : path) ?? false) ||
-      (options.gitignore && stack.ignores(absolute, topOf(root) ?? root, folder));
+    if (extra) {
+      const path = displayPath(options.cwd, absolute);
+      if (extra.ignores(folder ? `${path}/` : path)) return true;
+    }
+    return options.gitignore && stack.ignores(absolute, topOf(root) ?? root, folder);
   };
   for (const input of inputs) {
     const { files, root } = expand(input, options.cwd, (folder, walkRoot) => !ignored(folder, walkRoot, true));

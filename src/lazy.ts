@@ -1,8 +1,8 @@
 /**
- * CommonJS dependencies (and what is built from them) loaded on first use. A run only pays for the parsers its files
- * need: importing every one up front was most of the start-up of a run over a few files.
- * A synchronous require serves the synchronous engine and skips the named-export scan an
- * ESM import runs over a CommonJS bundle.
+ * Dependencies, and what is built from them, loaded on first use. A run only pays for the
+ * parsers its files need: importing every one up front was most of the start-up of a run
+ * over a few files. CommonJS ones are required: a synchronous require serves the
+ * synchronous engine and skips the named-export scan an ESM import runs over a bundle.
  */
 import { createRequire } from 'node:module';
 

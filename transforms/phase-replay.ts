@@ -14,7 +14,7 @@
 import type { ASTPath } from 'jscodeshift';
 import type { Node } from 'web-tree-sitter';
 import { jscodeshiftTransform } from '../src/jscodeshift.js';
-import { type AstNode, type JsParsed, literalString, nameOf, pathsOfType } from '../src/languages/javascript.js';
+import { type AstNode, type JsParsed, literalString, nameOf, pathsOfType, pathsWithin } from '../src/languages/javascript.js';
 import { isObjectProperty } from '../src/languages/js-nodes.js';
 import { lineBreak, lineEnd, lineStart } from '../src/languages/layout.js';
 import { nameOf as pyNameOf, plainContent, type PyParsed, sameNode } from '../src/languages/python.js';
@@ -145,10 +145,9 @@ type JsBinding =
 
 interface JsFile {
   text: string;
+  parsed: JsParsed;
   /** Every node path, in source order (one walk; a jscodeshift `find` per question is slow). */
   nodes: readonly Path[];
-  /** A node's position in `nodes`: its descendants follow it there. */
-  order: Map<AstNode, number>;
   /** TypeScript: an added property must fit the declared types. */
   typed: boolean;
   /** Interfaces and type aliases declared in the file, by name. */
@@ -177,14 +176,11 @@ const EQUALITY = new Set(['==', '===', '!=', '!==']);
 
 function jsFile(parsed: JsParsed, text: string, path: string): JsFile {
   const file: JsFile = {
-    text, typed: /\.[cm]?tsx?$/.test(path), nodes: pathsOfType(parsed, 'Node'), order: new Map(),
+    parsed, text, typed: /\.[cm]?tsx?$/.test(path), nodes: pathsOfType(parsed, 'Node'),
     types: new Map(), sdkNamespaces: new Set(), sdkNames: new Map(),
     narrowed: new Set(), calls: new Map(), callbacks: new Map(), passedAs: new Map(), items: new Map(), collections: new Map(),
   };
-  file.nodes.forEach((p, i) => {
-    file.order.set(p.node, i);
-    indexJsNode(file, p);
-  });
+  file.nodes.forEach((p) => indexJsNode(file, p));
   return file;
 }
 
@@ -268,12 +264,7 @@ function textOf(file: JsFile, node: AstNode | null | undefined): string {
 
 /** The expression at `path` and every node inside it. */
 function walk(file: JsFile, path: Path): Path[] {
-  const first = file.order.get(path.node);
-  const { start, end } = path.node as AstNode;
-  if (first === undefined || start == null || end == null) return [path];
-  let last = first + 1;
-  while (last < file.nodes.length && (file.nodes[last]!.node.start ?? -1) >= start && (file.nodes[last]!.node.end ?? Infinity) <= end) last++;
-  return file.nodes.slice(first, last);
+  return [path, ...pathsWithin(file.parsed, path.node as AstNode, 'Node')];
 }
 
 /** Identifiers in an expression that read a variable (not property names, keys or types). */

@@ -106,8 +106,11 @@ function parse(text: string, path: string): JsParsed {
   }
 }
 
+/** One walk of a parsed tree: every path in visit order, the root first. */
 interface TreeIndex {
-  all: readonly ASTPath<any>[];
+  paths: readonly ASTPath<any>[];
+  /** Per node, the end of its subtree in `paths`: its descendants are the paths just after it, up to there. */
+  ends: Map<unknown, { at: number; end: number }>;
   byType: Map<string, readonly ASTPath<any>[]>;
 }
 
@@ -131,8 +134,8 @@ function isOfType(j: JSCodeshift, nodeType: string, wanted: string): boolean {
   return names.has(wanted);
 }
 
-/** Where the visitor puts the paths of the walk in progress; walks never nest. */
-let walked: ASTPath<any>[] = [];
+/** Where the visitor records the walk in progress; walks never nest. */
+let walked: Omit<TreeIndex, 'byType'> = { paths: [], ends: new Map() };
 
 /**
  * One visitor, built once: building one (its method and supertype tables) costs more
@@ -140,18 +143,34 @@ let walked: ASTPath<any>[] = [];
  */
 const collectAll = lazy(() => jscodeshiftApi().types.PathVisitor.fromMethodsObject({
   visitNode(path: ASTPath<any>) {
-    walked.push(path);
+    const paths = walked.paths as ASTPath<any>[];
+    const at = paths.length;
+    paths.push(path);
     this.traverse(path);
+    walked.ends.set(path.node, { at, end: paths.length });
   },
 }));
 
-/** Every path below the root, in visit order. */
-function allPaths(parsed: JsParsed): ASTPath<any>[] {
-  walked = [];
-  collectAll().visit(parsed.root.get());
-  const all = walked;
-  walked = [];
-  return all.slice(1);
+function treeIndex(parsed: JsParsed): TreeIndex {
+  let index = indexes.get(parsed);
+  if (!index) {
+    walked = { paths: [], ends: new Map() };
+    collectAll().visit(parsed.root.get());
+    index = { ...walked, byType: new Map() };
+    walked = { paths: [], ends: new Map() };
+    indexes.set(parsed, index);
+  }
+  return index;
+}
+
+/** The paths inside `node` (not `node` itself), in visit order; none for a node not in the tree. */
+function descendants(index: TreeIndex, node: unknown): readonly ASTPath<any>[] {
+  const span = index.ends.get(node);
+  return span ? index.paths.slice(span.at + 1, span.end) : [];
+}
+
+function ofType(parsed: JsParsed, paths: readonly ASTPath<any>[], type: string): readonly ASTPath<any>[] {
+  return type === 'Node' ? paths : paths.filter((p) => isOfType(parsed.j, p.node.type, type));
 }
 
 /**
@@ -161,14 +180,10 @@ function allPaths(parsed: JsParsed): ASTPath<any>[] {
  * visitor, which costs about as much on a small file.
  */
 export function pathsOfType(parsed: JsParsed, type: string): readonly ASTPath<any>[] {
-  let index = indexes.get(parsed);
-  if (!index) {
-    index = { all: allPaths(parsed), byType: new Map() };
-    indexes.set(parsed, index);
-  }
+  const index = treeIndex(parsed);
   let paths = index.byType.get(type);
   if (!paths) {
-    paths = type === 'Node' ? index.all : index.all.filter((p) => isOfType(parsed.j, p.node.type, type));
+    paths = ofType(parsed, index.paths.slice(1), type);
     index.byType.set(type, paths);
   }
   return paths;
@@ -176,14 +191,11 @@ export function pathsOfType(parsed: JsParsed, type: string): readonly ASTPath<an
 
 /**
  * `j(node).find(j[type]).paths()` without a walk or a visitor of its own: the paths of
- * `type` strictly inside `node`, which must belong to the parsed tree. Their parents run
- * up to the file's root rather than stopping at `node`.
+ * `type` inside `node` (not `node` itself), in visit order; none for a node that is not
+ * in the parsed tree. Their parents run up to the file's root rather than stopping at `node`.
  */
-export function pathsWithin(parsed: JsParsed, node: AstNode, type: string): ASTPath<any>[] {
-  return pathsOfType(parsed, type).filter((p) => {
-    const inner = p.node as AstNode;
-    return inner !== node && inner.start! >= node.start! && inner.end! <= node.end!;
-  });
+export function pathsWithin(parsed: JsParsed, node: AstNode, type: string): readonly ASTPath<any>[] {
+  return ofType(parsed, descendants(treeIndex(parsed), node), type);
 }
 
 /** A string literal or an expression-free template literal: its value and the raw range inside the quotes. */

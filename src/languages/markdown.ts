@@ -11,6 +11,7 @@
  * are Markdown too: YAML frontmatter, then the prompt as the body.
  */
 import type { fromMarkdown as FromMarkdown, Options } from 'mdast-util-from-markdown';
+import { lazy } from '../lazy.js';
 import { LineIndex } from '../runner/lines.js';
 import type { LanguageId, StringValue } from '../types.js';
 import type { ConfigNode } from './mapping.js';
@@ -57,7 +58,6 @@ const SHELL_FENCES = new Set(['bash', 'sh', 'shell', 'zsh', 'console', 'curl']);
 
 /** The parser with frontmatter support, loaded (ESM only, so asynchronously) by `init` when a run has Markdown. */
 let parser: { fromMarkdown: typeof FromMarkdown; options: Options } | null = null;
-let loading: Promise<void> | null = null;
 
 async function loadParser(): Promise<void> {
   const [{ fromMarkdown }, { frontmatterFromMarkdown }, { frontmatter }] = await Promise.all([
@@ -66,10 +66,7 @@ async function loadParser(): Promise<void> {
   parser = { fromMarkdown, options: { extensions: [frontmatter(['yaml'])], mdastExtensions: [frontmatterFromMarkdown(['yaml'])] } };
 }
 
-function init(): Promise<void> {
-  loading ??= loadParser();
-  return loading;
-}
+const init = lazy(loadParser);
 
 function parse(text: string, path: string): MarkdownParsed {
   if (!parser) throw new Error('the Markdown parser is not loaded: call initLanguages() first');
@@ -337,7 +334,8 @@ export const markdown: LanguageAdapter<MarkdownParsed> = {
   id: 'markdown',
   files: /\.(md|mdx|markdown|prompty)$/i,
   extensions: ['md', 'mdx', 'markdown', 'prompty'],
-  embeds: [...new Set(Object.values(FENCES).map((fence) => fence.language)), 'yaml', 'json'],
+  // Fences, YAML frontmatter and the JSON bodies of shell fences.
+  embeds: [...new Set<LanguageId>([...Object.values(FENCES).map((fence) => fence.language), 'yaml', 'json'])],
   init,
   parse,
   regions,

@@ -10,6 +10,7 @@
  */
 import { createRequire } from 'node:module';
 import { Language, type Node, Parser, type Tree } from 'web-tree-sitter';
+import { lazy } from '../lazy.js';
 import { SAMPLING_PARAMETERS } from '../policy/catalog.js';
 import { countModels } from '../policy/classify.js';
 import type { RequestSetting } from '../policy/retention.js';
@@ -27,7 +28,6 @@ export interface PyParsed {
 }
 
 let parser: Parser | null = null;
-let loading: Promise<void> | null = null;
 
 async function loadGrammar(): Promise<void> {
   // Resolved from this module, so it works from src/ under vitest and from dist/.
@@ -38,10 +38,7 @@ async function loadGrammar(): Promise<void> {
   parser.setLanguage(language);
 }
 
-function init(): Promise<void> {
-  loading ??= loadGrammar();
-  return loading;
-}
+const init = lazy(loadGrammar);
 
 function firstProblem(node: Node): Node | null {
   if (node.isError || node.isMissing) return node;

@@ -469,7 +469,7 @@ function main() {
   console.log(`plain read of the ${readCount} files     median ${seconds(m.read)}`);
   console.log(`ours on top of the plain read       ${seconds(beyondRead)}: ${perTenThousand(beyondRead, scanned)} per 10,000 files, fixed costs included`);
   console.log(`  fixed start-up                    ${seconds(startup)} once per run (upgrade on an empty folder, median ${seconds(m.oursEmpty)})`);
-  console.log(`  per further file                  ${perTenThousand(marginal, 1)} per 10,000 files (target: under 1 s; rounds: ${marginals.map((ms) => (ms * 10).toFixed(2)).join(', ')})`);
+  console.log(`  per further file                  ${perTenThousand(marginal, 1)} per 10,000 files (target: under 1 s; rounds: ${marginals.map((ms) => perTenThousand(ms, 1)).join(', ')})`);
   console.log(`    quarter-size copy               ${smallScanned} files: upgrade median ${seconds(m.oursSmall)}, plain read median ${seconds(m.readSmall)}`);
   if (values.keep) console.log(`monorepos kept at ${repo} and ${small}`);
   else rmSync(work, { recursive: true, force: true });

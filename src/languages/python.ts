@@ -1,7 +1,9 @@
 /**
- * Python adapter: web-tree-sitter with the WebAssembly grammar tree-sitter-python ships
- * (no native build). Sites are located on the syntax tree and edited as byte ranges on
- * the original text, so quotes, prefixes, indentation and line endings never change.
+ * Python adapter: web-tree-sitter with tree-sitter-python's WebAssembly grammar, taken
+ * from @vscode/tree-sitter-wasm, which ships the built .wasm files and nothing to compile
+ * or run at install (tree-sitter-python itself carries a native-build install script).
+ * Sites are located on the syntax tree and edited as byte ranges on the original text,
+ * so quotes, prefixes, indentation and line endings never change.
  *
  * Offsets: web-tree-sitter hands a JavaScript string to the parser as UTF-16 and reports
  * `startIndex` / `endIndex` (and columns) in UTF-16 code units, which are exactly the
@@ -31,7 +33,7 @@ let parser: Parser | null = null;
 
 async function loadGrammar(): Promise<void> {
   // Resolved from this module, so it works from src/ under vitest and from dist/.
-  const wasm = createRequire(import.meta.url).resolve('tree-sitter-python/tree-sitter-python.wasm');
+  const wasm = createRequire(import.meta.url).resolve('@vscode/tree-sitter-wasm/wasm/tree-sitter-python.wasm');
   await Parser.init();
   const language = await Language.load(wasm);
   parser = new Parser();

@@ -102,7 +102,10 @@ describe('computer-use', () => {
     const result = run('tests/test_cua_agent.py', input, true);
     expect(result.text).toContain('Agent(model="gpt-5.5", computer=computer)');
     expect(result.text).toContain('{"type": "computer"}');
-    expect(result.sites.every((s) => s.includes(' upgraded '))).toBe(true);
+    expect(result.sites).toEqual([
+      '14:18 computer-use upgraded computer-use-preview -> gpt-5.5',
+      '17:9 computer-use upgraded computer-preview tool -> computer tool',
+    ]);
   });
 
   test('a temperature without effort none blocks the flow through the shared compatibility gate', () => {

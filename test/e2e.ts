@@ -26,10 +26,25 @@ export interface CliResult {
   stderr: string;
 }
 
+function spawn(cwd: string, command: string[]): CliResult {
+  const [file, ...rest] = command as [string, ...string[]];
+  const result = spawnSync(file, rest, { cwd, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
+  if (result.error) throw result.error;
+  return { code: result.status ?? -1, stdout: result.stdout, stderr: result.stderr };
+}
+
 /** Runs the built bin in `cwd` (npm test builds first). */
 export function cli(cwd: string, ...args: string[]): CliResult {
-  const result = spawnSync(process.execPath, [BIN, ...args], { cwd, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
-  return { code: result.status ?? -1, stdout: result.stdout, stderr: result.stderr };
+  return spawn(cwd, [process.execPath, BIN, ...args]);
+}
+
+/**
+ * As `cli`, but file modes bind the run even when the tests run as root (CI does): root
+ * starts it through util-linux's setpriv without the capabilities that override them.
+ */
+export function cliBoundByModes(cwd: string, ...args: string[]): CliResult {
+  const drop = process.getuid?.() === 0 ? ['setpriv', '--bounding-set=-dac_override,-dac_read_search'] : [];
+  return spawn(cwd, [...drop, process.execPath, BIN, ...args]);
 }
 
 export function writeFiles(root: string, files: Record<string, string | Buffer>): void {

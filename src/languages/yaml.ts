@@ -7,7 +7,7 @@ import type { Document, Scalar } from 'yaml';
 import { yamlLibrary } from '../lazy.js';
 import { type RequestFacts, SourceError, type StringValue } from '../types.js';
 import {
-  type ConfigEntry, type ConfigMap, type ConfigNode, type ConfigScalar, configStrings, entryValue, requestFacts, scalar,
+  type ConfigEntry, type ConfigMap, type ConfigNode, type ConfigScalar, configStrings, entryValue, errorAt, requestFacts, scalar,
 } from './mapping.js';
 import type { LanguageAdapter } from './types.js';
 
@@ -47,27 +47,63 @@ export function scalarSource(node: ConfigScalar): { start: number; end: number }
   return writtenRanges.get(node) ?? node.span;
 }
 
+/**
+ * How many nodes merge keys may copy into a file's tree, at least: the billion-laughs shape
+ * (`b: {<<: [*a, *a, ...]}` nested ten deep) asks for billions from a few hundred bytes.
+ * A file may always copy as many nodes as it has characters, so no real file gets near.
+ */
+const MERGE_BUDGET = 100_000;
+
+/**
+ * Each alias's node: the last anchor of its name written before it, as YAML resolves it.
+ * One pass over the document: the library's `Alias.resolve` walks the whole document
+ * for every alias, which makes a file of many merge keys quadratic.
+ */
+function aliasTargets(doc: Document): Map<unknown, unknown> {
+  const { isAlias, isCollection, isPair, isScalar } = yamlLibrary();
+  const anchors = new Map<string, unknown>();
+  const targets = new Map<unknown, unknown>();
+  // Depth first in document order (a pair's key before its value), without recursion: nesting depth is the input's.
+  const pending: unknown[] = [doc.contents];
+  while (pending.length > 0) {
+    const node = pending.pop();
+    if (isAlias(node)) targets.set(node, anchors.get(node.source));
+    else if (isPair(node)) pending.push(node.value, node.key);
+    else if ((isCollection(node) || isScalar(node)) && node.anchor) anchors.set(node.anchor, node);
+    if (isCollection(node)) for (let i = node.items.length - 1; i >= 0; i--) pending.push(node.items[i]);
+  }
+  return targets;
+}
+
 class Converter {
   /** Mappings being merged right now: an alias may point at its own ancestor. */
   private readonly merging = new Set<unknown>();
+  private targets = new Map<unknown, unknown>();
+  /** Nodes merge keys may still copy, in all the file's documents together. */
+  private budget: number;
+  /** Where the merge being copied is written, for the error when the budget runs out. */
+  private mergeAt = 0;
 
-  constructor(
-    private readonly doc: Document,
-    private readonly text: string,
-  ) {}
+  constructor(private readonly text: string) {
+    this.budget = Math.max(MERGE_BUDGET, text.length);
+  }
+
+  document(doc: Document): ConfigNode {
+    this.targets = aliasTargets(doc);
+    return this.node(doc.contents, true);
+  }
 
   /** `editable` is false for nodes reached through a merge key: their sites are reported where they are written. */
   node(node: unknown, editable: boolean): ConfigNode {
+    if (!editable) this.spend();
     const { isMap, isScalar, isSeq } = yamlLibrary();
     if (isMap(node)) {
-      const merges = node.items.filter((pair) => keyName(pair.key) === MERGE_KEY);
-      const own = node.items.filter((pair) => keyName(pair.key) !== MERGE_KEY);
-      // Merged entries come first so that the mapping's own keys win, as YAML merge keys mean.
-      const entries: ConfigEntry[] = [
-        ...merges.flatMap((pair) => this.merged(pair.value)),
-        ...own.map((pair) => ({ key: keyName(pair.key), value: this.node(pair.value, editable) })),
-      ];
-      return { kind: 'map', entries };
+      const own = node.items
+        .filter((pair) => keyName(pair.key) !== MERGE_KEY)
+        .map((pair) => ({ key: keyName(pair.key), value: this.node(pair.value, editable) }));
+      const merged = node.items.filter((pair) => keyName(pair.key) === MERGE_KEY).flatMap((pair) => this.merged(pair.value, editable));
+      // Merged entries come first so that later keys win in a scan; a key the mapping sets itself is not merged.
+      return { kind: 'map', entries: [...inherited(merged, own), ...own] };
     }
     if (isSeq(node)) return { kind: 'list', items: node.items.map((item) => this.node(item, editable)) };
     if (isScalar(node)) {
@@ -78,12 +114,18 @@ class Converter {
     return scalar('');
   }
 
+  private spend(): void {
+    if (--this.budget >= 0) return;
+    throw errorAt('merge keys (<<) here copy more nodes than the file could need (an alias bomb?): the file is left as is', this.text, this.mergeAt);
+  }
+
   /** The entries `<<: *defaults` (or a list of aliases) brings in, so a request sees inherited parameters. */
-  private merged(value: unknown): ConfigEntry[] {
-    const { isAlias, isSeq } = yamlLibrary();
+  private merged(value: unknown, written: boolean): ConfigEntry[] {
+    const { isNode, isSeq } = yamlLibrary();
+    if (written && isNode(value) && value.range) this.mergeAt = value.range[0];
     const sources = isSeq(value) ? value.items : [value];
     return sources.flatMap((source) => {
-      const target = isAlias(source) ? source.resolve(this.doc) : undefined;
+      const target = this.targets.get(source);
       if (!target || this.merging.has(target)) return [];
       this.merging.add(target);
       const merged = this.node(target, false);
@@ -91,6 +133,18 @@ class Converter {
       return merged.kind === 'map' ? merged.entries : [];
     });
   }
+}
+
+/** Merged entries a mapping keeps, as YAML merges: its own keys win, then earlier sources over later ones. */
+function inherited(merged: ConfigEntry[], own: ConfigEntry[]): ConfigEntry[] {
+  const seen = new Set(own.map((entry) => entry.key));
+  const kept: ConfigEntry[] = [];
+  for (const entry of merged) {
+    if (seen.has(entry.key)) continue;
+    seen.add(entry.key);
+    kept.push(entry);
+  }
+  return kept;
 }
 
 function firstError(docs: Documents): SourceError | null {
@@ -112,7 +166,8 @@ function parseDocuments(text: string): Documents {
 }
 
 function parse(text: string): ConfigNode[] {
-  return [...parseDocuments(text)].map((doc) => new Converter(doc, text).node(doc.contents, true));
+  const converter = new Converter(text);
+  return [...parseDocuments(text)].map((doc) => converter.document(doc));
 }
 
 function scalarOf(node: ConfigNode | undefined): ConfigScalar | null {

@@ -28,11 +28,21 @@ export interface HandlerContext<P = unknown> {
    * does (the model after model-slug) asks whether that one runs at all.
    */
   running: ReadonlySet<string>;
+  /**
+   * The transform that reported an upgraded site at `offset` earlier in this run, or null:
+   * how a transform that follows the model (prompt-cache-retention) learns what moved.
+   */
+  upgradedEarlier(offset: number): string | null;
+  /** Policy rule 2 at `offset`: an ignore directive on its line or the line above, or a config `exclude` of the file. */
+  ignored(offset: number): boolean;
   /** The site policy for a model string at `offset` in `text`; null: not a site. */
   classify(value: string, context: StringContext, offset: number): Decision | null;
   edit(edit: Edit): void;
   site(site: Omit<SiteDraft, 'transform'>): void;
 }
+
+/** The name of the transform that moves catalog slugs: others ask the context about it by name, never importing it. */
+export const MODEL_SLUG = 'model-slug';
 
 export type Handler = (ctx: HandlerContext<any>) => void;
 

@@ -713,20 +713,6 @@ const FACTS: Partial<Record<LanguageId, (ctx: HandlerContext<any>) => Facts>> = 
 
 const handler = (facts: (ctx: HandlerContext<any>) => Facts): Handler => (ctx) => applyFlow(ctx, facts(ctx));
 
-/**
- * The computer-use-preview strings this transform moves to GPT-5.5 in the handler's text,
- * by offset: what a transform that follows the model (prompt-cache-retention) counts as
- * moving when computer-use is in the same run.
- */
-export function upgradedPreviewModels(ctx: HandlerContext): Set<number> {
-  const facts = FACTS[ctx.language]?.(ctx);
-  if (!facts) return new Set();
-  const models = new Set(facts.models.map((m) => m.start));
-  return new Set(decideFlow(ctx, facts)
-    .filter((f) => f.decision.status === 'upgraded' && models.has(f.offset))
-    .map((f) => f.offset));
-}
-
 export const computerUse: Transform = {
   name: 'computer-use',
   description: 'Move preview computer-use integrations (computer-use-preview, computer_use_preview tool, single action) to gpt-5.5 and the GA computer tool',

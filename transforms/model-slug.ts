@@ -5,7 +5,7 @@
 import { jscodeshiftTransform } from '../src/jscodeshift.js';
 import { effortInsertions } from '../src/policy/classify.js';
 import { MODEL_PREFILTER } from '../src/policy/slug.js';
-import type { Handler, Transform } from '../src/transform.js';
+import { type Handler, MODEL_SLUG, type Transform } from '../src/transform.js';
 
 const upgradeStrings: Handler = (ctx) => {
   // Two model strings of one request (`big ? "gpt-5.4-pro" : "gpt-5.4"`) share its effort insertion.
@@ -25,7 +25,7 @@ const upgradeStrings: Handler = (ctx) => {
 };
 
 export const modelSlug: Transform = {
-  name: 'model-slug',
+  name: MODEL_SLUG,
   description: 'Replace GPT-5.4 model strings with GPT-5.5 under the site policy; list pinned usages for confirmation',
   prefilter: MODEL_PREFILTER,
   handlers: {

@@ -49,13 +49,9 @@ import {
   RETENTION_KEYS,
   type RetentionDecision,
 } from '../src/policy/retention.js';
-import { plainContext } from '../src/policy/context.js';
-import { previewTarget } from '../src/policy/computer-use.js';
 import { type Ecosystem, RETENTION_MINIMUMS, type SdkMinimum } from '../src/policy/sdk.js';
 import { MODEL_PREFILTER } from '../src/policy/slug.js';
-import type { Handler, HandlerContext, Transform } from '../src/transform.js';
-import { computerUse, upgradedPreviewModels } from './computer-use.js';
-import { modelSlug } from './model-slug.js';
+import { type Handler, type HandlerContext, MODEL_SLUG, type Transform } from '../src/transform.js';
 import type { Edit, RequestFacts, RequestKind, StringValue } from '../src/types.js';
 
 const RETENTION_TEXT = /prompt_cache_retention|promptCacheRetention/;
@@ -63,14 +59,6 @@ const RETENTION_TEXT = /prompt_cache_retention|promptCacheRetention/;
 // ---------------------------------------------------------------------------------------
 // Shared by every language
 // ---------------------------------------------------------------------------------------
-
-/**
- * A directive on the line (or the line above) or a config `exclude`: the engine's site
- * policy answers null for a catalog slug at that offset only then.
- */
-function ignoredAt(ctx: HandlerContext, offset: number): boolean {
-  return ctx.classify('gpt-5.4', plainContext(), offset) === null;
-}
 
 /** Where a model string stands once this run is done; `movedBy`: the transform that moves it to GPT-5.5 in this run. */
 interface Outlook extends ModelOutlook {
@@ -80,30 +68,20 @@ interface Outlook extends ModelOutlook {
 type Outlooks = (model: StringValue) => Outlook;
 
 /**
- * A model string counts as moving to GPT-5.5 only when the transform that moves it is in
- * this run and upgrades it: model-slug for catalog slugs, computer-use for
- * computer-use-preview (whose decision takes the whole flow of the file into account).
- * Alone, this transform leaves a request that stays on GPT-5.4 as it is.
+ * A model string counts as moving to GPT-5.5 only when a transform earlier in this run
+ * upgraded it: model-slug for catalog slugs, computer-use for computer-use-preview (whose
+ * decision takes the whole flow of the file into account). Alone, this transform leaves a
+ * request that stays on GPT-5.4 as it is.
  */
 function outlooks(ctx: HandlerContext): Outlooks {
-  let previews: Set<number> | null = null;
-  const movedBy = (model: StringValue): string | null => {
-    if (previewTarget(model.value) !== null) {
-      if (!ctx.running.has(computerUse.name)) return null;
-      previews ??= upgradedPreviewModels(ctx);
-      return previews.has(model.start) ? computerUse.name : null;
-    }
-    const upgraded = ctx.classify(model.value, model.context, model.start)?.status === 'upgraded';
-    return upgraded && ctx.running.has(modelSlug.name) ? modelSlug.name : null;
-  };
   return (model) => {
-    const mover = movedBy(model);
+    const mover = ctx.upgradedEarlier(model.start);
     return { value: model.value, target: mover !== null || isTargetOrLater(model.value), movedBy: mover };
   };
 }
 
 function report(ctx: HandlerContext, offset: number, decision: RetentionDecision | null, edit: Edit | null): void {
-  if (!decision || ignoredAt(ctx, offset)) return;
+  if (!decision || ctx.ignored(offset)) return;
   if (decision.status === 'upgraded' && edit) ctx.edit(edit);
   ctx.site({ offset, ...decision });
 }
@@ -186,7 +164,7 @@ function addRetention(ctx: HandlerContext, outlookOf: Outlooks, ecosystem: Ecosy
   const minimum = minimumFor(ecosystem, request.kind);
   const declared = minimum ? ctx.sdk[minimum.ecosystem][minimum.name] : undefined;
   // model-slug adds the effort where it moves the model; computer-use adds none.
-  const effortAdded = ctx.options.preserveEffort === true && outlook.some((o) => o.movedBy === modelSlug.name) &&
+  const effortAdded = ctx.options.preserveEffort === true && outlook.some((o) => o.movedBy === MODEL_SLUG) &&
     request.facts.effort === undefined && request.facts.addEffort !== undefined;
   const deferred = settingsKey !== null && effortAdded ? settingsKey : null;
   report(ctx, request.offset, addDecision(minimum, declared, deferred), edit);

@@ -24,6 +24,7 @@ import { type AstNode, type JsParsed, literalString, nameOf, pathsOfType } from 
 import { isObjectProperty } from '../src/languages/js-nodes.js';
 import type { JsonParsed } from '../src/languages/json.js';
 import { type ConfigMap, type ConfigNode, type ConfigScalar, entryValue, namesRequestModel } from '../src/languages/mapping.js';
+import { LineIndex } from '../src/languages/layout.js';
 import { type MarkdownParsed, proseBlocks, readFrontmatter } from '../src/languages/markdown.js';
 import { nameOf as pyNameOf, plainContent, type PyParsed, settingsOf } from '../src/languages/python.js';
 import { promptyModel, scalarSource } from '../src/languages/yaml.js';
@@ -35,10 +36,8 @@ import {
   proseSchemaSite, selfReferences, selfReferenceSite, withPromptRewrite,
 } from '../src/policy/prompts.js';
 import { isModelLike, MODEL_PREFILTER } from '../src/policy/slug.js';
-import { LineIndex } from '../src/runner/lines.js';
-import type { Handler, HandlerContext, Transform } from '../src/transform.js';
+import { type Handler, type HandlerContext, MODEL_SLUG, type Transform } from '../src/transform.js';
 import type { RequestFacts, StringValue } from '../src/types.js';
-import { modelSlug } from './model-slug.js';
 
 // ---------------------------------------------------------------------------------------
 // Scopes: the models a prompt is sent to, and the prompt's text
@@ -172,7 +171,7 @@ function scalarProse(text: string): (node: ConfigScalar) => Prose[] {
  */
 function slugSites(ctx: HandlerContext, source: Source, ownsModels: boolean): Map<number, ModelSite> {
   const sites = new Map<number, ModelSite>();
-  const shared = ctx.running.has(modelSlug.name);
+  const shared = ctx.running.has(MODEL_SLUG);
   if (!shared && !ownsModels) return sites;
   for (const string of source.strings) {
     const decision = ctx.classify(string.value, string.context, source.toLayer(string.start));

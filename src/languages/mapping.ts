@@ -7,7 +7,7 @@
 import { SAMPLING_PARAMETERS } from '../policy/catalog.js';
 import { countModels } from '../policy/classify.js';
 import { isModelLike, splitPrefix } from '../policy/slug.js';
-import { LineIndex } from '../runner/lines.js';
+import { LineIndex } from './layout.js';
 import { type RequestFacts, SourceError, type StringContext, type StringValue } from '../types.js';
 
 export interface ConfigScalar {

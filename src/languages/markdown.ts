@@ -12,7 +12,7 @@
  */
 import type { fromMarkdown as FromMarkdown, Options } from 'mdast-util-from-markdown';
 import { lazy } from '../lazy.js';
-import { LineIndex } from '../runner/lines.js';
+import { LineIndex } from './layout.js';
 import type { LanguageId, StringValue } from '../types.js';
 import type { ConfigNode } from './mapping.js';
 import { MappedText, verbatim } from './regions.js';

@@ -4,13 +4,13 @@
  * pool and the jscodeshift-compatible default exports.
  */
 import { adapterFor, adapterIfAny } from '../languages/index.js';
+import { LineIndex } from '../languages/layout.js';
 import type { LanguageAdapter, Region } from '../languages/types.js';
 import { classify, type Decision } from '../policy/classify.js';
 import { createsAzureClient, hasDirective } from '../policy/context.js';
 import { NO_SDK_VERSIONS, type SdkVersions } from '../policy/sdk.js';
 import type { HandlerContext, Transform, TransformOptions } from '../transform.js';
 import { type Edit, type FileError, type Site, SourceError, type StringContext, type UpgradeClass } from '../types.js';
-import { LineIndex } from './lines.js';
 
 export interface EngineSettings {
   transforms: Transform[];
@@ -48,6 +48,8 @@ interface Collected {
   edits: Array<Edit & { order: number }>;
   sites: Array<Site & { order: number }>;
   regionErrors: FileError[];
+  /** Per offset in the file, the first transform that reported an upgraded site there, and its place in the run. */
+  upgrades: Map<number, { transform: string; order: number }>;
 }
 
 const identity = <T>(x: T): T => x;
@@ -84,13 +86,6 @@ class Parses {
   }
 }
 
-/** Offset where 1-based `line` starts in `text`. */
-function lineStart(text: string, line: number): number {
-  let offset = 0;
-  for (let i = 1; i < line && offset !== -1; i++) offset = text.indexOf('\n', offset) + 1 || -1;
-  return Math.max(offset, 0);
-}
-
 /** Nested regions name their container too, so two fences in two cells never share a label. */
 function regionLabel(outer: { label: string; nested: boolean }, region: Region): string {
   return outer.nested ? `${outer.label} > ${region.label}` : region.label;
@@ -101,7 +96,7 @@ class FileRun {
   readonly azure: boolean;
   readonly excluded: boolean;
   readonly configPinned: boolean;
-  readonly collected: Collected = { edits: [], sites: [], regionErrors: [] };
+  readonly collected: Collected = { edits: [], sites: [], regionErrors: [], upgrades: new Map() };
   readonly running: ReadonlySet<string>;
 
   constructor(
@@ -119,12 +114,16 @@ class FileRun {
     this.running = new Set(settings.transforms.map((t) => t.name));
   }
 
+  private directiveAt(topOffset: number): boolean {
+    return hasDirective(this.lines.lineTexts, this.lines.position(topOffset).line);
+  }
+
   classifyAt(value: string, context: StringContext, topOffset: number): Decision | null {
     return classify({
       value,
       path: this.policyPath,
       context,
-      directive: hasDirective(this.lines.lineTexts, this.lines.position(topOffset).line),
+      directive: this.directiveAt(topOffset),
       azure: this.azure,
       excluded: this.excluded,
       configPinned: this.configPinned,
@@ -161,7 +160,7 @@ class FileRun {
       parsed = this.parses.parse(adapter, region.text, region.path ?? this.path);
     } catch (err) {
       // The parser's line is inside the region: map its start to the file's line.
-      const inner = err instanceof SourceError && err.line !== null ? lineStart(region.text, err.line) : 0;
+      const inner = err instanceof SourceError && err.line !== null ? new LineIndex(region.text).offsetOfLine(err.line) : 0;
       const line = this.lines.position(layer.toTop(inner)).line;
       this.collected.regionErrors.push({ file: this.path, line, message: `${layer.label} does not parse; left as is: ${errorMessage(err)}` });
       return;
@@ -180,6 +179,11 @@ class FileRun {
       sdk: this.settings.sdk ?? NO_SDK_VERSIONS,
       running: this.running,
       classify: (value, context, offset) => this.classifyAt(value, context, layer.toTop(offset)),
+      ignored: (offset) => this.directiveAt(layer.toTop(offset)) || this.excluded,
+      upgradedEarlier: (offset) => {
+        const upgrade = this.collected.upgrades.get(layer.toTop(offset));
+        return upgrade && upgrade.order < order ? upgrade.transform : null;
+      },
       edit: (edit) => {
         this.collected.edits.push({
           start: layer.toTop(edit.start),
@@ -190,7 +194,9 @@ class FileRun {
       },
       site: (draft) => {
         const { offset, ...rest } = draft;
-        const { line, column } = this.lines.position(layer.toTop(offset));
+        const top = layer.toTop(offset);
+        if (rest.status === 'upgraded' && !this.collected.upgrades.has(top)) this.collected.upgrades.set(top, { transform: transform.name, order });
+        const { line, column } = this.lines.position(top);
         this.collected.sites.push({ file: this.path, line, column, transform: transform.name, ...rest, order });
       },
     };

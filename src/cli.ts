@@ -1,6 +1,6 @@
 /** Argument parsing and exit codes; everything else lives in the runner and the reports. */
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
-import { dirname, resolve } from 'node:path';
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { ConfigError } from './policy/config.js';
 import { DEFAULT_EXTENSIONS } from './languages/index.js';
@@ -8,11 +8,12 @@ import { findTransform, TRANSFORMS } from './registry.js';
 import { renderJson, readReport } from './report/json.js';
 import { renderMarkdown } from './report/markdown.js';
 import { mergeReports } from './report/merge.js';
-import { buildReport, VERSION, type Report, type RunResult } from './report/model.js';
+import { buildReport, VERSION, type FileChange, type Report, type RunResult } from './report/model.js';
 import { renderSarif } from './report/sarif.js';
 import { renderSummary } from './report/text.js';
 import { renderPatch, unifiedDiff } from './report/diff.js';
-import { UsageError } from './runner/files.js';
+import { displayPath, UsageError } from './runner/files.js';
+import { outputTarget, writeOutput } from './runner/outputs.js';
 import { run } from './runner/run.js';
 import { defaultWorkers } from './runner/pool.js';
 import { ProgressBar } from './runner/progress.js';
@@ -144,24 +145,10 @@ function reportRenderer(file: string): (report: Report) => string {
   return found[1];
 }
 
-/** An output file's absolute path, once its folder is known to exist. */
-function outputPath(cwd: string, file: string, flag: string): string {
-  const absolute = resolve(cwd, file);
-  if (!existsSync(dirname(absolute))) throw new UsageError(`${flag} ${file}: the folder does not exist`);
-  return absolute;
-}
-
-function reportTarget(flags: Flags, cwd: string): { path: string; render: (report: Report) => string } | null {
+function reportTarget(flags: Flags, cwd: string, inputs: string[]): { path: string; render: (report: Report) => string } | null {
   if (!flags.report) return null;
-  return { path: outputPath(cwd, flags.report, '--report'), render: reportRenderer(flags.report) };
-}
-
-function writeOutput(absolute: string, text: string, flag: string): void {
-  try {
-    writeFileSync(absolute, text);
-  } catch (err) {
-    throw new UsageError(`${flag} ${absolute}: cannot write (${(err as NodeJS.ErrnoException).code ?? (err as Error).message})`);
-  }
+  const render = reportRenderer(flags.report);
+  return { path: outputTarget(cwd, flags.report, '--report', inputs), render };
 }
 
 /** `ts`, `.ts`, `*.ts`, `env`: each must name a file kind the tool reads. */
@@ -205,7 +192,7 @@ function resolveTransforms(command: string): string[] {
 
 function mergeCommand(files: string[], flags: Flags, io: Io): number {
   if (files.length === 0) throw new UsageError('merge-reports needs at least one JSON report');
-  const reportFile = reportTarget(flags, io.cwd);
+  const reportFile = reportTarget(flags, io.cwd, []);
   const reports = files.map((file) => {
     let text: string;
     try {
@@ -248,24 +235,60 @@ function exitCode(report: Report, flags: Flags): number {
   return 0;
 }
 
+/** Paths as given; an empty one (an unset shell variable) would silently mean the current directory. */
+function inputPaths(positionals: string[]): string[] {
+  if (positionals.some((p) => p.trim() === '')) throw new UsageError('an empty path was given (an unset variable?); name the paths to upgrade, or "." for the current directory');
+  return positionals.length > 0 ? positionals : ['.'];
+}
+
+/**
+ * The patch, each path relative to its repository top, where `git apply` reads paths from
+ * (from a subfolder too); one repository per patch, so one `git apply` applies all of it.
+ */
+function repositoryPatch(changes: FileChange[], cwd: string): string {
+  const tops = new Set(changes.map((change) => change.top));
+  if (tops.size > 1) {
+    const names = [...tops].map((top) => (top === null ? '(no repository)' : displayPath(cwd, top)));
+    throw new UsageError(`--patch: the changes span ${tops.size} repositories (${names.join(', ')}); run once per repository`);
+  }
+  const outside = changes.find((change) => change.top === null && change.repoPath.startsWith('../'));
+  if (outside) throw new UsageError(`--patch: ${outside.file} is outside the current directory and any repository; run from a folder above it`);
+  return renderPatch(changes.map((change) => ({ file: change.repoPath, before: change.before, after: change.after })));
+}
+
+/** Writes --patch and --report; once target files were written, a failure here is exit 1, not a usage error. */
+function writeOutputs(result: RunResult, report: Report, targets: { patch: string | null; report: ReturnType<typeof reportTarget> }, io: Io, wrote: boolean): boolean {
+  try {
+    if (targets.patch) writeOutput(targets.patch, repositoryPatch(result.changes, io.cwd), '--patch');
+    if (targets.report) writeOutput(targets.report.path, targets.report.render(report), '--report');
+    return true;
+  } catch (err) {
+    if (!wrote || !(err instanceof UsageError)) throw err;
+    io.stderr(`gpt55-codemod: ${err.message}\n`);
+    return false;
+  }
+}
+
 async function runCommand(command: string, positionals: string[], flags: Flags, io: Io): Promise<number> {
   const transforms = resolveTransforms(command);
-  const reportFile = reportTarget(flags, io.cwd);
-  const patchFile = flags.patch ? outputPath(io.cwd, flags.patch, '--patch') : null;
+  const inputs = inputPaths(positionals);
+  const reportFile = reportTarget(flags, io.cwd, inputs);
+  const patchFile = flags.patch ? outputTarget(io.cwd, flags.patch, '--patch', inputs) : null;
   const extensions = parseExtensions(flags.extensions);
   const shard = parseShard(flags.shard);
   const workers = parseWorkers(flags.workers) ?? defaultWorkers();
   const quietOutput = flags.json === true || flags.quiet === true || !io.tty;
   const progress = quietOutput ? null : new ProgressBar(io.stderr);
+  const write = !flags.dry && !flags.check && !flags.patch;
   const result = await run({
     cwd: io.cwd,
-    inputs: positionals.length > 0 ? positionals : ['.'],
+    inputs,
     transforms,
     all: flags.all === true,
     preserveEffort: flags['preserve-effort'] === true,
     addRetention: flags['add-retention'] === true,
     configPath: flags.config ?? null,
-    write: !flags.dry && !flags.check && !flags.patch,
+    write,
     force: flags.force === true,
     extensions,
     ignorePatterns: flags['ignore-pattern'] ?? [],
@@ -279,10 +302,9 @@ async function runCommand(command: string, positionals: string[], flags: Flags, 
   });
   progress?.finish();
   const report = buildReport(result);
-  if (patchFile) writeOutput(patchFile, renderPatch(result.changes), '--patch');
-  if (reportFile) writeOutput(reportFile.path, reportFile.render(report), '--report');
+  const written = writeOutputs(result, report, { patch: patchFile, report: reportFile }, io, write && result.filesChanged > 0);
   print(result, report, flags, io);
-  return exitCode(report, flags);
+  return written ? exitCode(report, flags) : 1;
 }
 
 export async function main(argv: string[], io: Io = defaultIo()): Promise<number> {

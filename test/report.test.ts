@@ -8,7 +8,7 @@ import { renderPatch, unifiedDiff } from '../src/report/diff.js';
 import { readReport, renderJson } from '../src/report/json.js';
 import { renderMarkdown } from '../src/report/markdown.js';
 import { mergeReports } from '../src/report/merge.js';
-import { buildReport, type FileChange, type Report, siteLocation as where } from '../src/report/model.js';
+import { buildReport, type FileText, type Report, siteLocation as where } from '../src/report/model.js';
 import { renderSarif } from '../src/report/sarif.js';
 import { renderSummary } from '../src/report/text.js';
 import type { Site } from '../src/types.js';
@@ -268,7 +268,7 @@ describe('diffs and patch', () => {
     '}',
     '',
   ].join('\n');
-  const changes: FileChange[] = [
+  const changes: FileText[] = [
     {
       file: 'src/agent.ts',
       before: lfBefore,

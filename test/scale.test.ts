@@ -268,7 +268,8 @@ describe('batch runs at scale', () => {
 
   test('sites carry their workspace package; the summary and the Markdown report group counts by package', { timeout: SLOW }, () => {
     const root = monorepo();
-    const { report } = jsonRun(root, '--report', 'report.md');
+    const markdown = join(tempDir('report'), 'report.md');
+    const { report } = jsonRun(root, '--report', markdown);
     const packageOf = (file: string) => report.sites.find((s) => s.file === file)?.package;
     expect(packageOf('packages/api/src/module-000.ts')).toBe('@acme/api');
     expect(packageOf('packages/web/src/module-015.ts')).toBe('@acme/web');
@@ -278,7 +279,7 @@ describe('batch runs at scale', () => {
     const summary = cli(root, 'upgrade', '.', '--dry').stdout;
     expect(summary).toMatch(/^By package:\n {2}@acme\/api +\d+ upgraded, \d+ confirmation-needed, \d+ blocked, \d+ unknown$/m);
     expect(summary).toMatch(/^ {2}ranker +1 upgraded, 1 confirmation-needed, 0 blocked, 0 unknown$/m);
-    expect(readFileSync(join(root, 'report.md'), 'utf8')).toContain('| Package | upgraded | confirmation-needed | blocked | unknown |\n|---|---|---|---|---|\n| @acme/api |');
+    expect(readFileSync(markdown, 'utf8')).toContain('| Package | upgraded | confirmation-needed | blocked | unknown |\n|---|---|---|---|---|\n| @acme/api |');
   });
 
   test('a single project without workspaces keeps the report as it was: no package field, no grouping', () => {

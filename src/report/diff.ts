@@ -1,7 +1,7 @@
 import { formatPatch, structuredPatch } from 'diff';
 import picocolors from 'picocolors';
 import type { Colors } from 'picocolors/types.js';
-import type { FileChange } from './model.js';
+import type { FileText } from './model.js';
 
 /**
  * One file's change as a Git-style unified diff (`diff --git a/<file> b/<file>`), the
@@ -9,7 +9,7 @@ import type { FileChange } from './model.js';
  * `\ No newline at end of file`, so the patch reproduces the new text byte for byte.
  * Empty when the text did not change.
  */
-export function unifiedDiff(change: FileChange, options: { color: boolean }): string {
+export function unifiedDiff(change: FileText, options: { color: boolean }): string {
   if (change.before === change.after) return '';
   const patch = structuredPatch(`a/${change.file}`, `b/${change.file}`, change.before, change.after, undefined, undefined, {
     context: 3,
@@ -18,8 +18,11 @@ export function unifiedDiff(change: FileChange, options: { color: boolean }): st
   return options.color ? colorize(text, picocolors.createColors(true)) : text;
 }
 
-/** Every change as one patch for `git apply`; applying it gives what a real run writes. */
-export function renderPatch(changes: FileChange[]): string {
+/**
+ * Every change as one patch for `git apply`; applying it gives what a real run writes.
+ * Each `file` is relative to the repository top, where git apply reads paths from.
+ */
+export function renderPatch(changes: FileText[]): string {
   return changes.map((change) => unifiedDiff(change, { color: false })).join('');
 }
 

@@ -152,12 +152,23 @@ function table(header: string[], rows: string[][]): string[] {
   return [line(header), `|${header.map(() => '---').join('|')}|`, ...rows.map(line)];
 }
 
-/** A table cell: `|` would end the cell and a backtick would open a code span. */
+/** A table cell: `|` would end the cell. */
 function cell(text: string): string {
-  return inline(text).replace(/[|`]/g, (ch) => `\\${ch}`);
+  return inline(text).replace(/\|/g, '\\|');
 }
 
+/**
+ * Text from the target (file names, reasons quoting code) as literal Markdown: raw HTML
+ * (`<img onerror=...>` in a file name) becomes entities, and neither brackets nor
+ * backticks can open a link or a code span (where entities would show as written).
+ */
 function inline(text: string): string {
+  return oneLine(text).replace(/[&<>[\]`]/g, (ch) => MARKDOWN_LITERAL[ch]!);
+}
+
+const MARKDOWN_LITERAL: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '[': '\\[', ']': '\\]', '`': '\\`' };
+
+function oneLine(text: string): string {
   return text.replace(/\s*[\r\n]+\s*/g, ' ');
 }
 
@@ -166,5 +177,5 @@ function code(text: string): string {
   const longest = Math.max(0, ...(text.match(/`+/g) ?? []).map((run) => run.length));
   const fence = '`'.repeat(longest + 1);
   const pad = text.startsWith('`') || text.endsWith('`') ? ' ' : '';
-  return `${fence}${pad}${inline(text)}${pad}${fence}`;
+  return `${fence}${pad}${oneLine(text)}${pad}${fence}`;
 }

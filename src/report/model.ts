@@ -3,12 +3,23 @@ import type { FileError, Site, Status } from '../types.js';
 export const TOOL = 'gpt55-codemod';
 export const VERSION = '0.1.0';
 
-/** One file the run changed (or, with --dry / --check / --patch, would change). */
-export interface FileChange {
-  /** Relative to the current directory, `/` separators. */
+/** A file's text before and after, under the path a diff names it by. */
+export interface FileText {
   file: string;
   before: string;
   after: string;
+}
+
+/** One file the run changed (or, with --dry / --check / --patch, would change). */
+export interface FileChange extends FileText {
+  /** Relative to the current directory, `/` separators. */
+  file: string;
+  /** Relative to its repository top (the current directory outside one): the patch's path. */
+  repoPath: string;
+  /** The repository top, or null outside any repository. */
+  top: string | null;
+  /** A .gitignore excludes it (only written under --no-gitignore). */
+  gitignored: boolean;
 }
 
 /** What the runner hands to the reports. */

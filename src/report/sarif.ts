@@ -41,6 +41,11 @@ function rule(id: string) {
   return { id, name: id, shortDescription: { text: description } };
 }
 
+/** A relative URI reference: each path segment percent-encoded, so no file name can break out of it. */
+function fileUri(file: string): string {
+  return file.split('/').map(encodeURIComponent).join('/');
+}
+
 function result(site: Finding, ruleIndex: number) {
   return {
     ruleId: site.transform,
@@ -50,7 +55,7 @@ function result(site: Finding, ruleIndex: number) {
     locations: [
       {
         physicalLocation: {
-          artifactLocation: { uri: site.file, uriBaseId: '%SRCROOT%' },
+          artifactLocation: { uri: fileUri(site.file), uriBaseId: '%SRCROOT%' },
           region: { startLine: site.line, startColumn: site.column },
         },
       },

@@ -3,12 +3,13 @@
  * (the `ignore` package), node_modules and .git always skipped, symlinks leading outside
  * the given paths skipped.
  */
-import { existsSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, lstatSync, readFileSync } from 'node:fs';
 import { dirname, join, relative, resolve, sep } from 'node:path';
 import { walkSync } from '@nodelib/fs.walk';
 import ignore, { type Ignore } from 'ignore';
 import { adapterFor } from '../languages/index.js';
 import { lazyRequire } from '../lazy.js';
+import { isLeftoverTemp } from './io.js';
 
 export interface FindOptions {
   cwd: string;
@@ -112,21 +113,45 @@ function repositoryTop(start: string): string | null {
 /** Decides whether a folder's contents are walked at all; a pruned folder's files are never listed. */
 type FolderFilter = (absolute: string, root: string) => boolean;
 
+/** What a walk found besides the files to process. */
+interface Aside {
+  /** Temp files an interrupted run of the tool left behind, absolute paths. */
+  leftovers: string[];
+  /** Inputs and folders passed over, with the reason, for the report. */
+  skipped: Array<{ path: string; reason: string }>;
+}
+
+/** Why an input that exists is not processed, or null when it is. */
+function refusedInput(input: string, absolute: string, cwd: string): string | null {
+  const segments = relative(cwd, absolute).split(sep).concat(input.split(/[\\/]/));
+  const skippedFolder = segments.find((segment) => SKIPPED_FOLDERS.has(segment));
+  if (skippedFolder) return `${skippedFolder} is always skipped`;
+  const stats = lstatSync(absolute);
+  if (stats.isSymbolicLink()) return 'a symbolic link: give the file it points at to upgrade that';
+  if (!stats.isFile() && !stats.isDirectory()) return 'not a regular file or folder';
+  return null;
+}
+
 /**
  * Files under one input (a file, a folder or a glob), absolute paths. Synchronous walks:
  * nothing else runs meanwhile, and the asynchronous ones spend longer handing each
  * folder's listing back through the thread pool than reading it.
  */
-function expand(input: string, cwd: string, walkInto: FolderFilter): { files: string[]; root: string } {
+function expand(input: string, cwd: string, walkInto: FolderFilter, aside: Aside): { files: string[]; root: string } {
   const absolute = resolve(cwd, input);
   // A path that exists is taken as written, so a folder named like a glob (`app/[id]`) is
   // that folder; anything else with glob syntax is a pattern.
-  if (!existsSync(absolute)) {
+  if (!existsSync(absolute) && !isLink(absolute)) {
     if (!fastGlob().isDynamicPattern(input)) throw new UsageError(`${input}: no such file or folder`);
     const entries = fastGlob().sync(input, { cwd, dot: true, absolute: true, onlyFiles: true, followSymbolicLinks: false, ignore: ALWAYS_SKIPPED });
     return { files: entries, root: cwd };
   }
-  if (statSync(absolute).isFile()) return { files: [absolute], root: dirname(absolute) };
+  const refused = refusedInput(input, absolute, cwd);
+  if (refused) {
+    aside.skipped.push({ path: displayPath(cwd, absolute), reason: `skipped: ${refused}` });
+    return { files: [], root: absolute };
+  }
+  if (lstatSync(absolute).isFile()) return { files: [absolute], root: dirname(absolute) };
   // fast-glob's own walker, called directly for its folder filter: gitignored folders
   // (dist/, .venv/, coverage/) are pruned instead of listed and then dropped file by file.
   // Symbolic links are skipped: one inside the paths is found as its target, and one
@@ -134,47 +159,83 @@ function expand(input: string, cwd: string, walkInto: FolderFilter): { files: st
   const entries = walkSync(absolute, {
     followSymbolicLinks: false,
     deepFilter: (entry) => !SKIPPED_FOLDERS.has(entry.name) && walkInto(entry.path, absolute),
-    entryFilter: (entry) => entry.dirent.isFile(),
+    entryFilter: (entry) => {
+      if (!entry.dirent.isFile()) return false;
+      if (!isLeftoverTemp(entry.name)) return true;
+      aside.leftovers.push(entry.path);
+      return false;
+    },
+    // A folder that cannot be listed is reported and the walk goes on.
+    errorFilter: (error) => {
+      const path = (error as NodeJS.ErrnoException).path;
+      aside.skipped.push({ path: path ? displayPath(cwd, path) : displayPath(cwd, absolute), reason: `skipped: cannot list (${(error as NodeJS.ErrnoException).code ?? error.message})` });
+      return true;
+    },
   });
   return { files: entries.map((entry) => entry.path), root: absolute };
+}
+
+function isLink(absolute: string): boolean {
+  try {
+    return lstatSync(absolute).isSymbolicLink();
+  } catch {
+    return false;
+  }
 }
 
 export interface FoundFile {
   /** Relative to the current directory, as reports show it. */
   path: string;
   absolute: string;
-  /** Relative to the repository top (or the current directory outside a repository), for the policy's path rules. */
+  /** Relative to the repository top (or the current directory outside a repository), for the policy's path rules and patches. */
   policyPath: string;
+  /** The repository top holding the file, or null outside any repository. */
+  top: string | null;
+  /** A .gitignore excludes it (only found so under --no-gitignore). */
+  gitignored: boolean;
+}
+
+export interface Found extends Aside {
+  files: FoundFile[];
 }
 
 /** The files to process, sorted by path. `--ignore-pattern` globs match paths relative to the current directory. */
-export async function findFiles(inputs: string[], options: FindOptions): Promise<FoundFile[]> {
+export async function findFiles(inputs: string[], options: FindOptions): Promise<Found> {
   const extra = options.ignorePatterns.length > 0 ? ignore({ allowRelativePaths: true }).add(options.ignorePatterns) : null;
   const stack = new GitignoreStack();
   const seen = new Map<string, FoundFile>();
   const tops = new Map<string, string | null>();
+  const aside: Aside = { leftovers: [], skipped: [] };
   const topOf = (root: string): string | null => {
     if (!tops.has(root)) tops.set(root, repositoryTop(root));
     return tops.get(root)!;
   };
-  const ignored = (absolute: string, root: string, folder: boolean): boolean => {
-    if (extra) {
-      const path = displayPath(options.cwd, absolute);
-      if (extra.ignores(folder ? `${path}/` : path)) return true;
-    }
-    return options.gitignore && stack.ignores(absolute, topOf(root) ?? root, folder);
+  const excludedByPattern = (absolute: string, folder: boolean): boolean => {
+    if (!extra) return false;
+    const path = displayPath(options.cwd, absolute);
+    return extra.ignores(folder ? `${path}/` : path);
   };
+  const gitignored = (absolute: string, root: string, folder: boolean): boolean => stack.ignores(absolute, topOf(root) ?? root, folder);
+  const ignored = (absolute: string, root: string, folder: boolean): boolean =>
+    excludedByPattern(absolute, folder) || (options.gitignore && gitignored(absolute, root, folder));
   for (const input of inputs) {
-    const { files, root } = expand(input, options.cwd, (folder, walkRoot) => !ignored(folder, walkRoot, true));
+    const { files, root } = expand(input, options.cwd, (folder, walkRoot) => !ignored(folder, walkRoot, true), aside);
     const top = topOf(root);
     for (const absolute of files) {
       const path = displayPath(options.cwd, absolute);
       if (seen.has(path) || !adapterFor(path) || !matchesExtensions(path, options.extensions)) continue;
       if (ignored(absolute, root, false)) continue;
-      seen.set(path, { path, absolute, policyPath: top ? relativeTo(top, absolute) : path });
+      seen.set(path, {
+        path,
+        absolute,
+        policyPath: top ? relativeTo(top, absolute) : path,
+        top,
+        gitignored: !options.gitignore && gitignored(absolute, root, false),
+      });
     }
   }
-  return [...seen.values()].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+  const files = [...seen.values()].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+  return { files, ...aside };
 }
 
 /** Deterministic shard membership (`--shard k/n`), stable when other files come and go. */

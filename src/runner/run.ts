@@ -2,16 +2,16 @@
  * A whole run: config, file list, processing, verification and writes. The only module
  * (with its helpers in this folder) that touches the target's file system.
  */
-import { accessSync, constants, existsSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, readFileSync, statSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { CONFIG_FILE, ConfigError, EMPTY_CONFIG, parseConfig, type Config } from '../policy/config.js';
 import { initLanguages } from '../languages/index.js';
 import type { FileChange, RunResult } from '../report/model.js';
 import type { FileError, Site } from '../types.js';
-import { displayPath, findFiles, inShard, UsageError } from './files.js';
+import { displayPath, findFiles, inShard, UsageError, type Found, type FoundFile } from './files.js';
 import { unwritten } from './engine.js';
 import { workTreeState } from './git.js';
-import { writeAtomically } from './io.js';
+import { removeLeftover, writeAtomically, writeRefusal } from './io.js';
 import { processAll } from './pool.js';
 import { engineSettings, type FileResult, type RunSettings } from './process.js';
 import { workspacePackages } from './workspaces.js';
@@ -59,19 +59,27 @@ export function loadConfig(cwd: string, inputs: string[], explicit: string | nul
   return parseConfig(readFileSync(file, 'utf8'), displayPath(cwd, file), root === '.' ? '' : root);
 }
 
-function guardWorkTree(request: RunRequest): void {
+async function guardWorkTree(request: RunRequest): Promise<void> {
   if (!request.write) return;
-  const state = workTreeState(request.inputs, request.cwd);
+  const state = await workTreeState(request.inputs, request.cwd);
   if (state.kind === 'not-git') request.warn?.('not a git work tree: changes will be written without a safety net');
   if (state.kind === 'dirty' && !request.force) {
-    const listed = state.files.slice(0, 5).join(', ') + (state.files.length > 5 ? ', ...' : '');
-    throw new UsageError(`uncommitted changes under the given paths (${listed}); commit or stash them, or pass --force`);
+    throw new UsageError(`uncommitted changes under the given paths (${state.files.join(', ')}); commit or stash them, or pass --force`);
   }
+}
+
+/** Temp files of an interrupted run: a write run removes them, every run says so. */
+function leftovers(found: Found, request: RunRequest): FileError[] {
+  return found.leftovers.map((absolute) => {
+    const problem = request.write ? removeLeftover(absolute) : 'a write run removes it';
+    const message = `temp file left by an interrupted run; ${problem === null ? 'removed' : problem}`;
+    return { file: displayPath(request.cwd, absolute), line: null, message };
+  });
 }
 
 export async function run(request: RunRequest): Promise<RunResult> {
   const config = loadConfig(request.cwd, request.inputs, request.configPath);
-  guardWorkTree(request);
+  await guardWorkTree(request);
   const options = { all: request.all || config.upgradeAll, preserveEffort: request.preserveEffort === true, addRetention: request.addRetention === true };
   const settings: RunSettings = { transforms: request.transforms, options, config };
   const found = await findFiles(request.inputs, {
@@ -80,8 +88,8 @@ export async function run(request: RunRequest): Promise<RunResult> {
     ignorePatterns: request.ignorePatterns,
     gitignore: request.gitignore,
   });
-  const packages = workspacePackages(found, request.cwd);
-  const files = found.filter((f) => inShard(f.path, request.shard));
+  const packages = workspacePackages(found.files, request.cwd);
+  const files = found.files.filter((f) => inShard(f.path, request.shard));
   await initLanguages(files.map((f) => f.path));
 
   const results: FileResult[] = [];
@@ -97,51 +105,92 @@ export async function run(request: RunRequest): Promise<RunResult> {
       request.onFile?.(results.length, files.length, changed);
     },
   });
-  return collect(results, request, packages);
+  const aside = [...found.skipped.map(({ path, reason }) => ({ file: path, line: null, message: reason })), ...leftovers(found, request)];
+  return collect(results, request, { packages, files: new Map(files.map((f) => [f.absolute, f])), aside });
 }
 
-/** Writes (when asked) and folds the per-file results into one RunResult, each site labelled with its package. */
-function collect(results: FileResult[], request: RunRequest, packages: Map<string, string> | null): RunResult {
-  const sites: Site[] = [];
-  const errors: FileError[] = [];
-  const changes: FileChange[] = [];
-  let filesErrored = 0;
-  for (const result of results) {
-    let failed = result.failed;
-    errors.push(...result.errors);
-    if (result.change) {
-      const problem = request.write ? write(result.absolute, result.change) : null;
-      if (problem) {
-        errors.push({ file: result.path, line: null, message: problem });
-        failed = true;
-      } else {
-        changes.push({ file: result.path, ...result.change });
-      }
-    }
-    // A file that could not be written keeps its sites, but none of them was upgraded.
-    const kept = failed && result.change ? result.sites.map(unwritten) : result.sites;
-    const label = packages?.get(result.absolute);
-    sites.push(...(label === undefined ? kept : kept.map((site) => ({ ...site, package: label }))));
-    if (failed) filesErrored++;
-  }
-  return { filesScanned: results.length, filesChanged: changes.length, filesErrored, sites, errors, changes };
+interface Collecting {
+  packages: Map<string, string> | null;
+  files: Map<string, FoundFile>;
+  /** Skipped inputs and leftover temp files, reported before the files' own errors. */
+  aside: FileError[];
 }
 
 /**
- * A read-only file is left as it is and reported: the atomic rename would replace it
- * regardless of its mode, which is not what a read-only file asks for.
+ * Writes (when asked) and folds the per-file results into one RunResult, each site labelled
+ * with its package. A file a real run would refuse to write (read-only, a link, an owner it
+ * cannot keep) is refused in every mode, so --dry and --patch show what a real run writes.
  */
-function write(absolute: string, change: { before: string; after: string }): string | null {
-  return readOnly(absolute) ? 'read-only; not written' : writeAtomically(absolute, change.before, change.after);
+async function collect(results: FileResult[], request: RunRequest, context: Collecting): Promise<RunResult> {
+  const sites: Site[] = [];
+  const errors: FileError[] = [...context.aside];
+  const changes: FileChange[] = [];
+  const writes = new WriteLoop(request.write);
+  let filesErrored = 0;
+  try {
+    for (const result of results) {
+      let failed = result.failed;
+      errors.push(...result.errors);
+      if (result.change) {
+        const problem = writeRefusal(result.absolute) ?? (await writes.write(result.absolute, result.change));
+        if (problem) {
+          errors.push({ file: result.path, line: null, message: problem });
+          failed = true;
+        } else {
+          changes.push(fileChange(result, context.files.get(result.absolute)));
+        }
+      }
+      // A file that could not be written keeps its sites, but none of them was upgraded.
+      const kept = failed && result.change ? result.sites.map(unwritten) : result.sites;
+      const label = context.packages?.get(result.absolute);
+      sites.push(...(label === undefined ? kept : kept.map((site) => ({ ...site, package: label }))));
+      if (failed) filesErrored++;
+    }
+  } finally {
+    writes.close();
+  }
+  announceGitignored(changes, request);
+  return { filesScanned: results.length, filesChanged: changes.length, filesErrored, sites, errors, changes };
 }
 
-function readOnly(absolute: string): boolean {
-  try {
-    accessSync(absolute, constants.W_OK);
-    // access() lets root write anything; a file with no write bit is still meant to stay as it is.
-    return (statSync(absolute).mode & 0o222) === 0;
-  } catch (err) {
-    // A file that vanished is not read-only: the write reports it.
-    return (err as NodeJS.ErrnoException).code !== 'ENOENT';
+function fileChange(result: FileResult, found: FoundFile | undefined): FileChange {
+  return { file: result.path, repoPath: found?.policyPath ?? result.path, top: found?.top ?? null, gitignored: found?.gitignored === true, ...result.change! };
+}
+
+function announceGitignored(changes: FileChange[], request: RunRequest): void {
+  const ignored = changes.filter((change) => change.gitignored).map((change) => change.file);
+  if (ignored.length === 0) return;
+  const listed = ignored.slice(0, 5).join(', ') + (ignored.length > 5 ? ', ...' : '');
+  request.warn?.(`--no-gitignore: ${request.write ? 'wrote' : 'would write'} ${ignored.length} file(s) that .gitignore excludes (${listed})`);
+}
+
+/**
+ * Writes one file at a time, yielding between files so SIGINT / SIGTERM are seen between
+ * writes rather than inside one: the run stops writing after the file it is on, leaving
+ * every file either as it was or fully written and no temp file behind; the files not
+ * written are errors, so the exit code is 1.
+ */
+class WriteLoop {
+  private stopped: NodeJS.Signals | null = null;
+  private readonly onSignal = (signal: NodeJS.Signals): void => {
+    this.stopped = signal;
+  };
+
+  constructor(private readonly enabled: boolean) {
+    if (!enabled) return;
+    process.on('SIGINT', this.onSignal);
+    process.on('SIGTERM', this.onSignal);
+  }
+
+  async write(absolute: string, change: { before: string; after: string }): Promise<string | null> {
+    if (!this.enabled) return null;
+    await new Promise((resume) => setImmediate(resume));
+    if (this.stopped) return `not written: the run was stopped (${this.stopped})`;
+    return writeAtomically(absolute, change.before, change.after);
+  }
+
+  close(): void {
+    process.off('SIGINT', this.onSignal);
+    process.off('SIGTERM', this.onSignal);
   }
 }

@@ -6,7 +6,7 @@
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, test } from 'vitest';
-import { appendItem } from '../src/languages/insert.js';
+import { appendEntry } from '../src/languages/list-edit.js';
 import { initLanguages } from '../src/languages/index.js';
 import { compareVersions, lowestVersion } from '../src/policy/sdk.js';
 import { findTransform } from '../src/registry.js';
@@ -118,7 +118,7 @@ describe('one entry added to a list, in its layout', () => {
     const open = text.indexOf('{') + 1;
     const close = text.lastIndexOf('}');
     const items = [...text.slice(open, close).matchAll(/[a-z]: \d/g)].map((m) => ({ start: open + m.index!, end: open + m.index! + m[0].length }));
-    const edit = appendItem(text, { open, close, items }, item, comment);
+    const edit = appendEntry(text, { open, close, items }, item, comment);
     return text.slice(0, edit.start) + edit.text + text.slice(edit.end);
   };
 

@@ -14,10 +14,11 @@
 import type { ASTPath } from 'jscodeshift';
 import type { Node } from 'web-tree-sitter';
 import { jscodeshiftTransform } from '../src/jscodeshift.js';
-import { type AstNode, type JsParsed, literalString, nameOf, pathsOfType, pathsWithin } from '../src/languages/javascript.js';
-import { isObjectProperty } from '../src/languages/js-nodes.js';
+import { type AstNode, isObjectProperty, literalString, nameOf } from '../src/languages/js/nodes.js';
+import { type JsParsed, pathsOfType, pathsWithin } from '../src/languages/js/tree.js';
 import { lineBreak, lineEnd, lineStart } from '../src/languages/layout.js';
-import { nameOf as pyNameOf, plainContent, type PyParsed, sameNode } from '../src/languages/python.js';
+import { nameOf as pyNameOf, plainContent, sameNode } from '../src/languages/python/nodes.js';
+import type { PyParsed } from '../src/languages/python.js';
 import { decidePhase, type ReplayApi, type ReplayFlow } from '../src/policy/phase-replay.js';
 import type { Handler, HandlerContext, Transform } from '../src/transform.js';
 import type { Edit } from '../src/types.js';

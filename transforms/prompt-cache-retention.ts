@@ -15,29 +15,14 @@
 import type { ASTPath } from 'jscodeshift';
 import type { Node as PyNode } from 'web-tree-sitter';
 import { jscodeshiftTransform } from '../src/jscodeshift.js';
-import {
-  addRequestSetting as jsAddSetting,
-  type AstNode,
-  type JsParsed,
-  literalString,
-  nameOf as jsName,
-  pathsOfType,
-  requestOrigin as jsOrigin,
-  unwrapValue,
-  VALUE_WRAPPERS,
-} from '../src/languages/javascript.js';
-import { isObjectProperty } from '../src/languages/js-nodes.js';
+import { type AstNode, isObjectProperty, literalString, nameOf as jsName, unwrapValue, VALUE_WRAPPERS } from '../src/languages/js/nodes.js';
+import { addRequestSetting as jsAddSetting, requestOrigin as jsOrigin } from '../src/languages/js/requests.js';
+import { type JsParsed, pathsOfType } from '../src/languages/js/tree.js';
 import type { JsonParsed } from '../src/languages/json.js';
 import { type ConfigMap, type ConfigNode, type ConfigScalar, namesRequestModel } from '../src/languages/mapping.js';
-import {
-  addRequestSetting as pyAddSetting,
-  nameOf as pyName,
-  plainContent,
-  type PyParsed,
-  requestOrigin as pyOrigin,
-  sameNode,
-  settingsOf,
-} from '../src/languages/python.js';
+import { nameOf as pyName, plainContent, sameNode, settingsOf } from '../src/languages/python/nodes.js';
+import { addRequestSetting as pyAddSetting, requestOrigin as pyOrigin } from '../src/languages/python/requests.js';
+import type { PyParsed } from '../src/languages/python.js';
 import type { TomlParsed } from '../src/languages/toml.js';
 import {
   addDecision,

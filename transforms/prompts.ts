@@ -20,13 +20,14 @@
 import type { ASTPath } from 'jscodeshift';
 import type { Node as PyNode } from 'web-tree-sitter';
 import { jscodeshiftTransform } from '../src/jscodeshift.js';
-import { type AstNode, type JsParsed, literalString, nameOf, pathsOfType } from '../src/languages/javascript.js';
-import { isObjectProperty } from '../src/languages/js-nodes.js';
+import { type AstNode, isObjectProperty, literalString, nameOf } from '../src/languages/js/nodes.js';
+import { type JsParsed, pathsOfType } from '../src/languages/js/tree.js';
 import type { JsonParsed } from '../src/languages/json.js';
 import { type ConfigMap, type ConfigNode, type ConfigScalar, entryValue, namesRequestModel } from '../src/languages/mapping.js';
 import { LineIndex } from '../src/languages/layout.js';
 import { type MarkdownParsed, proseBlocks, readFrontmatter } from '../src/languages/markdown.js';
-import { nameOf as pyNameOf, plainContent, type PyParsed, settingsOf } from '../src/languages/python.js';
+import { nameOf as pyNameOf, plainContent, settingsOf } from '../src/languages/python/nodes.js';
+import type { PyParsed } from '../src/languages/python.js';
 import { promptyModel, scalarSource } from '../src/languages/yaml.js';
 import { hasDirective, plainContext } from '../src/policy/context.js';
 import type { Decision } from '../src/policy/classify.js';

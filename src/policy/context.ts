@@ -77,3 +77,6 @@ export function createsAzureClient(text: string): boolean {
 export function plainContext(names: string[] = [], requests: RequestFacts[] = [], collectionModels = 0): StringContext {
   return { compared: false, inType: false, collectionModels, names, requests };
 }
+
+/** `model`, `modelName`, `model_id`...: the key a request names its model with, in any SDK or config spelling. */
+export const MODEL_KEY = /^model(Name|Id|_name|_id)?$/;

@@ -1,0 +1,151 @@
+/**
+ * Node tests and readers shared by everything that walks a JS/TS syntax tree: the adapter
+ * and the transforms see the same trees, from @babel/parser through jscodeshift. The
+ * typed guards narrow ast-types' node union; positions are Babel's `start` / `end`.
+ */
+import type { ASTNode, ASTPath } from 'jscodeshift';
+
+/** Babel AST nodes as the adapter's own analyses read them: positional fields plus whatever the type carries. */
+export interface AstNode {
+  type: string;
+  start?: number | null;
+  end?: number | null;
+  [key: string]: any;
+}
+
+/** A node of the tree, as ast-types types it. */
+export type JsNode = ASTNode;
+export type JsType = JsNode['type'];
+/** The node type named `T`. */
+export type NodeOf<T extends JsType> = Extract<JsNode, { type: T }>;
+export type JsPath<N = JsNode> = ASTPath<N>;
+
+/** The path of the node that holds `path`'s node (ast-types leaves it untyped). */
+export function parentOf(path: JsPath): JsPath | null {
+  return (path.parent as JsPath | null) ?? null;
+}
+
+/** The node that holds `path`'s node. */
+export function parentNode(path: JsPath): JsNode | undefined {
+  return parentOf(path)?.node;
+}
+
+/** The path of a child: `childPath(p, 'arguments', 0)` (ast-types leaves it untyped). */
+export function childPath(path: JsPath, ...names: Array<string | number>): JsPath {
+  return path.get(...names) as JsPath;
+}
+
+/** Whether `node` is one of `types`, narrowed to it. */
+export function isType<T extends JsType>(node: unknown, ...types: T[]): node is NodeOf<T> {
+  return typeof node === 'object' && node !== null && (types as string[]).includes((node as { type?: string }).type ?? '');
+}
+
+interface Positioned {
+  start?: number | null;
+  end?: number | null;
+}
+
+/** Where a node starts in the text (Babel's `start`). */
+export function startOf(node: unknown): number {
+  return (node as Positioned).start ?? 0;
+}
+
+/** Where a node ends in the text (Babel's `end`). */
+export function endOf(node: unknown): number {
+  return (node as Positioned).end ?? 0;
+}
+
+/** The source text of a node; '' when it is absent. */
+export function nodeText(node: unknown, text: string): string {
+  return node ? text.slice(startOf(node), endOf(node)) : '';
+}
+
+/** A `key: value` entry of an object literal: Babel's `ObjectProperty`, ESTree's `Property`. */
+export function isObjectProperty(node: unknown): node is NodeOf<'ObjectProperty' | 'Property'> {
+  return isType(node, 'ObjectProperty', 'Property');
+}
+
+/** `a.b`, `a?.b`, `a[b]`. */
+export function isMember(node: unknown): node is NodeOf<'MemberExpression' | 'OptionalMemberExpression'> {
+  return isType(node, 'MemberExpression', 'OptionalMemberExpression');
+}
+
+/** A string literal or an expression-free template literal: its value and the raw range inside the quotes. */
+export function literalString(node: unknown): { value: string; start: number; end: number } | null {
+  const at = node as Positioned | null | undefined;
+  if (!at || at.start == null || at.end == null) return null;
+  const start = at.start + 1;
+  const end = at.end - 1;
+  if (isType(node, 'StringLiteral')) return { value: node.value, start, end };
+  if (isType(node, 'Literal') && typeof node.value === 'string') return { value: node.value, start, end };
+  const quasi = isType(node, 'TemplateLiteral') && node.expressions.length === 0 && node.quasis.length === 1 ? node.quasis[0] : undefined;
+  return quasi ? { value: quasi.value.cooked ?? quasi.value.raw, start, end } : null;
+}
+
+/** TypeScript and parenthesis wrappers that leave a value as it is: `x as const`, `x satisfies T`, `x!`, `(x)`. */
+export const VALUE_WRAPPERS: ReadonlySet<string> = new Set(['TSAsExpression', 'TSSatisfiesExpression', 'TSNonNullExpression', 'ParenthesizedExpression', 'TypeCastExpression']);
+
+type Wrapper = NodeOf<'TSAsExpression' | 'TSSatisfiesExpression' | 'TSNonNullExpression' | 'ParenthesizedExpression' | 'TypeCastExpression'>;
+
+function isValueWrapper(node: unknown): node is Wrapper {
+  return isType(node, 'TSAsExpression', 'TSSatisfiesExpression', 'TSNonNullExpression', 'ParenthesizedExpression', 'TypeCastExpression');
+}
+
+/** The expression inside any VALUE_WRAPPERS. */
+export function unwrapValue(node: unknown): JsNode | null | undefined {
+  let current = node as JsNode | null | undefined;
+  while (isValueWrapper(current)) current = current.expression;
+  return current;
+}
+
+/** The name of a key, identifier, member property or JSX attribute. */
+export function nameOf(node: unknown): string | null {
+  if (isType(node, 'Identifier', 'JSXIdentifier')) return node.name;
+  if (isType(node, 'PrivateName')) return nameOf(node.id);
+  if (isType(node, 'StringLiteral', 'Literal')) return typeof node.value === 'string' ? node.value : null;
+  if (isMember(node)) return nameOf(node.property);
+  if (isType(node, 'JSXAttribute')) return nameOf(node.name);
+  if (isType(node, 'AssignmentPattern')) return nameOf(node.left);
+  return null;
+}
+
+/** The property a member expression reads (`a.b`, `a['b']`); null for other nodes and keys computed at run time. */
+export function memberKey(node: unknown): string | null {
+  if (!isMember(node)) return null;
+  return node.computed ? literalString(node.property)?.value ?? null : nameOf(node.property);
+}
+
+/** `a.method(…)`: the method's name. */
+export function calleeMethod(call: AstNode): string | null {
+  return isMember(call.callee) ? nameOf(call.callee.property) : null;
+}
+
+/** The `key: value` entry of an object literal whose key is one of `keys`. */
+export function propertyOf(object: AstNode | JsNode, keys: ReadonlySet<string> | string): NodeOf<'ObjectProperty' | 'Property'> | undefined {
+  const wanted = typeof keys === 'string' ? new Set([keys]) : keys;
+  const properties: unknown[] = isType(object, 'ObjectExpression', 'ObjectPattern') ? object.properties : [];
+  return properties.find((p): p is NodeOf<'ObjectProperty' | 'Property'> => isObjectProperty(p) && wanted.has(nameOf(p.key) ?? ''));
+}
+
+export interface Entry {
+  key: string;
+  value: AstNode | null;
+}
+
+/** The keyed values of an object literal, or the attributes of a JSX element (its props object). */
+export function entries(node: AstNode | null | undefined): Entry[] {
+  if (node?.type === 'ObjectExpression') {
+    return node.properties.filter(isObjectProperty).map((p: AstNode) => ({ key: nameOf(p.key) ?? '', value: p.value }));
+  }
+  if (node?.type === 'JSXOpeningElement') {
+    return node.attributes
+      .filter((a: AstNode) => a.type === 'JSXAttribute')
+      .map((a: AstNode) => ({ key: nameOf(a) ?? '', value: a.value?.type === 'JSXExpressionContainer' ? a.value.expression : a.value }));
+  }
+  return [];
+}
+
+/** A value as written: a plain string's value, or the source text. */
+export function writtenValue(node: AstNode, text: string): string {
+  return literalString(node)?.value ?? nodeText(node, text);
+}

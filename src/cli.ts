@@ -65,6 +65,9 @@ Options:
                             gpt55-codemod upgrade . --check
       --workers <n>       worker threads (default: cores minus one, at least one)
                             gpt55-codemod upgrade . --workers 4
+      --file-timeout <s>  seconds one file may take to parse and transform before it is
+                          reported as an error and left untouched (default 10; 0: no limit)
+                            gpt55-codemod upgrade . --file-timeout 30
       --shard <k/n>       process only shard k of n (deterministic; merge the JSON reports)
                             gpt55-codemod upgrade . --shard 2/4 --json > shard-2.json
       --extensions <list> only these extensions (comma-separated; .env for env files)
@@ -96,6 +99,7 @@ const OPTIONS = {
   force: { type: 'boolean' },
   check: { type: 'boolean' },
   workers: { type: 'string' },
+  'file-timeout': { type: 'string' },
   shard: { type: 'string' },
   extensions: { type: 'string' },
   'ignore-pattern': { type: 'string', multiple: true },
@@ -123,6 +127,13 @@ function parseShard(value: string | undefined): { index: number; count: number }
   const count = Number(match?.[2]);
   if (!match || count < 1 || index < 1 || index > count) throw new UsageError(`--shard ${value}: expected k/n with 1 <= k <= n`);
   return { index, count };
+}
+
+function parseFileTimeout(value: string | undefined): number | undefined {
+  if (value === undefined) return undefined;
+  const seconds = Number(value);
+  if (value.trim() === '' || !Number.isFinite(seconds) || seconds < 0) throw new UsageError(`--file-timeout ${value}: expected a number of seconds (0: no limit)`);
+  return Math.round(seconds * 1000);
 }
 
 function parseWorkers(value: string | undefined): number | null {
@@ -277,6 +288,7 @@ async function runCommand(command: string, positionals: string[], flags: Flags, 
   const extensions = parseExtensions(flags.extensions);
   const shard = parseShard(flags.shard);
   const workers = parseWorkers(flags.workers) ?? defaultWorkers();
+  const fileTimeoutMs = parseFileTimeout(flags['file-timeout']);
   const quietOutput = flags.json === true || flags.quiet === true || !io.tty;
   const progress = quietOutput ? null : new ProgressBar(io.stderr);
   const write = !flags.dry && !flags.check && !flags.patch;
@@ -295,6 +307,7 @@ async function runCommand(command: string, positionals: string[], flags: Flags, 
     gitignore: flags['no-gitignore'] !== true,
     shard,
     workers,
+    fileTimeoutMs,
     onFile: progress ? (done, total, changed) => progress.update(done, total, changed) : undefined,
     warn: (message) => {
       if (!flags.quiet && !flags.json) io.stderr(`warning: ${message}\n`);

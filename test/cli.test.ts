@@ -237,7 +237,7 @@ describe('gpt55-codemod CLI', () => {
     expect(list.stdout).toMatch(/^model-slug\s+Replace GPT-5\.4/m);
     const help = cli(root, '--help');
     expect(help.code).toBe(0);
-    for (const flag of ['--dry', '--json', '--report', '--patch', '--all', '--config', '--force', '--check', '--workers', '--shard', '--extensions', '--ignore-pattern', '--no-gitignore', '--quiet', '--verbose']) {
+    for (const flag of ['--dry', '--json', '--report', '--patch', '--all', '--config', '--force', '--check', '--workers', '--file-timeout', '--shard', '--extensions', '--ignore-pattern', '--no-gitignore', '--quiet', '--verbose']) {
       expect(help.stdout).toContain(flag);
     }
   });
@@ -268,5 +268,17 @@ describe('gpt55-codemod CLI', () => {
     execFileSync(jscodeshift, ['--no-babel', '-t', transform, 'src', '--extensions=ts', '--parser=ts', '--silent'], { cwd: root });
     expect(readFileSync(join(root, 'src/agent.ts'), 'utf8')).toBe(AGENT.replace('"gpt-5.4"', '"gpt-5.5"'));
     expect(readFileSync(join(root, 'src/reply.ts'), 'utf8')).toBe(SAMPLED);
+  });
+  test('a file over the --file-timeout budget is an error naming it, left untouched, and the run goes on', () => {
+    // Just under the 5 MB limit: seconds of parsing and walking on any machine.
+    const statements = Array.from({ length: 78_000 }, (_, i) => `export const model${i} = { id: ${i}, name: "entry ${i}" };`).join('\n');
+    // The small file comes second, after the stopped one, so it also shows that nothing was left half-loaded.
+    const root = project({ 'src/catalog.ts': `${AGENT}${statements}\n`, 'src/zz-agent.ts': AGENT });
+    const { code, stdout } = cli(root, 'upgrade', 'src', '--dry', '--json', '--file-timeout', '1');
+    expect(code).toBe(1);
+    const report = JSON.parse(stdout);
+    expect(report.errors).toEqual([{ file: 'src/catalog.ts', line: null, message: 'took over 1 s (--file-timeout); left untouched' }]);
+    expect(report.sites).toEqual([expect.objectContaining({ file: 'src/zz-agent.ts', status: 'upgraded' })]);
+    expect(cli(root, 'upgrade', 'src', '--dry', '--file-timeout', 'soon').code).toBe(2);
   });
 });

@@ -20,6 +20,8 @@ export interface EngineSettings {
   pinned(path: string): boolean;
   /** The SDK versions the file's project declares; set per file by the runner when a transform needs them. */
   sdk?: SdkVersions;
+  /** Runs a file's parse-and-transform work, for a file some prefilter let through (the runner's time budget). */
+  guard?: <T>(work: () => T) => T;
 }
 
 export interface FileOutcome {
@@ -301,7 +303,18 @@ function processParsed(path: string, text: string, settings: EngineSettings, par
   const transforms = settings.transforms.filter((t) => t.prefilter.test(text));
   const outcome: FileOutcome = { newText: null, sites: [], errors: [], failed: false, parsed: false };
   if (!adapter || transforms.length === 0) return outcome;
+  const guard = settings.guard ?? ((work) => work());
+  return guard(() => transformParsed(path, text, settings, parses, policyPath, { adapter, transforms, outcome }));
+}
 
+function transformParsed(
+  path: string,
+  text: string,
+  settings: EngineSettings,
+  parses: Parses,
+  policyPath: string,
+  { adapter, transforms, outcome }: { adapter: LanguageAdapter; transforms: Transform[]; outcome: FileOutcome },
+): FileOutcome {
   let layers;
   try {
     layers = parseLayers(adapter, text, path, parses);

@@ -4,6 +4,7 @@ import { findTransform } from '../registry.js';
 import type { Transform, TransformOptions } from '../transform.js';
 import type { FileError, Site } from '../types.js';
 import { processText, type EngineSettings } from './engine.js';
+import { OverBudget, withinBudget } from './budget.js';
 import { readSource } from './io.js';
 import { sdkVersionsFor } from './sdk-versions.js';
 
@@ -12,6 +13,8 @@ export interface RunSettings {
   transforms: string[];
   options: TransformOptions;
   config: Config;
+  /** --file-timeout in milliseconds; 0: no budget. */
+  fileTimeoutMs: number;
 }
 
 export interface FileJob {
@@ -40,12 +43,13 @@ export function engineSettings(settings: RunSettings): EngineSettings {
   return fromTransforms(transforms, settings);
 }
 
-export function fromTransforms(transforms: Transform[], settings: Omit<RunSettings, 'transforms'>): EngineSettings {
+function fromTransforms(transforms: Transform[], settings: Omit<RunSettings, 'transforms'>): EngineSettings {
   return {
     transforms,
     options: settings.options,
     excluded: globMatcher(settings.config.exclude, settings.config.root),
     pinned: globMatcher(settings.config.pinned, settings.config.root),
+    guard: (work) => withinBudget(settings.fileTimeoutMs, work),
   };
 }
 
@@ -59,7 +63,13 @@ export function processFile(job: FileJob, settings: EngineSettings): FileResult 
   if (read.kind === 'error') return { ...base, sites: [], errors: [{ file: job.path, line: null, message: read.message }], failed: true };
   // Only --add-retention reads the project's SDK versions; they are per file (nearest manifest).
   const fileSettings = settings.options.addRetention ? { ...settings, sdk: sdkVersionsFor(job.absolute) } : settings;
-  const outcome = processText(job.path, read.text, fileSettings, job.policyPath);
+  let outcome;
+  try {
+    outcome = processText(job.path, read.text, fileSettings, job.policyPath);
+  } catch (err) {
+    if (!(err instanceof OverBudget)) throw err;
+    return { ...base, sites: [], errors: [{ file: job.path, line: null, message: err.message }], failed: true };
+  }
   const result: FileResult = { ...base, sites: outcome.sites, errors: outcome.errors, failed: outcome.failed };
   if (outcome.newText !== null) result.change = { before: read.text, after: outcome.newText };
   return result;

@@ -16,6 +16,8 @@ import { processAll } from './pool.js';
 import { engineSettings, type FileResult, type RunSettings } from './process.js';
 import { workspacePackages } from './workspaces.js';
 
+export const DEFAULT_FILE_TIMEOUT_MS = 10_000;
+
 export interface RunRequest {
   cwd: string;
   inputs: string[];
@@ -33,6 +35,8 @@ export interface RunRequest {
   gitignore: boolean;
   shard: { index: number; count: number } | null;
   workers: number;
+  /** --file-timeout in milliseconds (default 10 s); 0: no budget. */
+  fileTimeoutMs?: number;
   /** Called for progress reporting after each file. */
   onFile?: (done: number, total: number, changed: number) => void;
   warn?: (message: string) => void;
@@ -81,7 +85,7 @@ export async function run(request: RunRequest): Promise<RunResult> {
   const config = loadConfig(request.cwd, request.inputs, request.configPath);
   await guardWorkTree(request);
   const options = { all: request.all || config.upgradeAll, preserveEffort: request.preserveEffort === true, addRetention: request.addRetention === true };
-  const settings: RunSettings = { transforms: request.transforms, options, config };
+  const settings: RunSettings = { transforms: request.transforms, options, config, fileTimeoutMs: request.fileTimeoutMs ?? DEFAULT_FILE_TIMEOUT_MS };
   const found = await findFiles(request.inputs, {
     cwd: request.cwd,
     extensions: request.extensions,

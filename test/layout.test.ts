@@ -25,8 +25,16 @@ function readmeTransforms(): string[] {
 /** The `## ` section of the Markdown report whose table lists a site of `transform`. */
 function reportSectionOf(transform: string): string | undefined {
   const site: Site = {
-    file: 'src/agent.ts', line: 7, column: 3, transform, status: 'unknown',
-    from: null, to: null, family: null, upgradeClass: 'unknown', reason: 'the model comes from a variable',
+    file: 'src/agent.ts',
+    line: 7,
+    column: 3,
+    transform,
+    status: 'unknown',
+    from: null,
+    to: null,
+    family: null,
+    upgradeClass: 'unknown',
+    reason: 'the model comes from a variable',
   };
   const report = buildReport({ filesScanned: 1, filesChanged: 0, filesErrored: 0, sites: [site], errors: [], changes: [] });
   let section: string | undefined;

@@ -25,26 +25,44 @@ export interface EntryList {
   items: Span[];
 }
 
-/** The edit that appends `entry` (already written in the list's language) to the list. */
+/**
+ * The edit that appends `entry` (already written in the list's language) to the list: a
+ * single insertion, so that several of them compose at one offset.
+ */
 export function appendEntry(text: string, list: EntryList, entry: string, lineComment: string): Edit {
+  return appendEdits(text, list, entry, lineComment, false)[0]!;
+}
+
+/**
+ * The edits that append `entry` where nothing else is added to the list in the same run:
+ * where the last entry has no comma and a comment ends its line, the comma goes after the
+ * entry and the new entry below the comment (two edits, which would not compose).
+ */
+export function appendOnlyEntry(text: string, list: EntryList, entry: string, lineComment: string): Edit[] {
+  return appendEdits(text, list, entry, lineComment, true);
+}
+
+function appendEdits(text: string, list: EntryList, entry: string, lineComment: string, alone: boolean): Edit[] {
   const last = list.items[list.items.length - 1];
   if (!last) {
     const inner = text.slice(list.open, list.close);
-    return { start: list.open, end: list.close, text: inner.trim() === '' ? entry : `${inner}${entry}` };
+    return [{ start: list.open, end: list.close, text: inner.trim() === '' ? entry : `${inner}${entry}` }];
   }
   const comma = /^[ \t]*,/.exec(text.slice(last.end, list.close));
   const afterComma = comma ? last.end + comma[0].length : null;
   const indent = indentBefore(text, last.start);
   const ownLines = indent !== null && text.slice(last.end, list.close).includes('\n');
   if (!ownLines) {
-    return afterComma === null ? { start: last.end, end: last.end, text: `, ${entry}` } : { start: afterComma, end: afterComma, text: ` ${entry},` };
+    return [afterComma === null ? { start: last.end, end: last.end, text: `, ${entry}` } : { start: afterComma, end: afterComma, text: ` ${entry},` }];
   }
   const eol = lineBreak(text, last.end);
-  if (afterComma === null) return { start: last.end, end: last.end, text: `,${eol}${indent}${entry}` };
-  // After the comma, the line may still hold a comment on the last entry: the new entry goes below it.
-  const rest = text.slice(afterComma, lineEnd(text, afterComma)).trim();
-  const at = rest === '' || rest.startsWith(lineComment) ? lineEnd(text, afterComma) : afterComma;
-  return { start: at, end: at, text: `${eol}${indent}${entry},` };
+  // After the last entry (and its comma), the line may still hold a comment on it: the new entry goes below it.
+  const from = afterComma ?? last.end;
+  const rest = text.slice(from, lineEnd(text, from)).trim();
+  const below = rest === '' || rest.startsWith(lineComment) ? lineEnd(text, from) : from;
+  if (afterComma !== null) return [{ start: below, end: below, text: `${eol}${indent}${entry},` }];
+  if (!alone) return [{ start: last.end, end: last.end, text: `,${eol}${indent}${entry}` }];
+  return [{ start: last.end, end: last.end, text: ',' }, { start: below, end: below, text: `${eol}${indent}${entry}` }];
 }
 
 /** The range of an entry written on lines of its own (with comment lines right above it), or null. */

@@ -60,6 +60,11 @@ export function nodeText(node: unknown, text: string): string {
   return node ? text.slice(startOf(node), endOf(node)) : '';
 }
 
+/** The type annotation a node carries (a declaration's id, a parameter, a class field), if any. */
+export function typeAnnotationOf(node: unknown): JsNode | null {
+  return ((node as { typeAnnotation?: JsNode | null } | null | undefined)?.typeAnnotation as JsNode | null | undefined) ?? null;
+}
+
 /** A `key: value` entry of an object literal: Babel's `ObjectProperty`, ESTree's `Property`. */
 export function isObjectProperty(node: unknown): node is NodeOf<'ObjectProperty' | 'Property'> {
   return isType(node, 'ObjectProperty', 'Property');

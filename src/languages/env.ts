@@ -10,8 +10,12 @@ import type { LanguageAdapter } from './types.js';
 /** `KEY=`, `export KEY =`: the key and everything up to the value. */
 const ASSIGNMENT = /^[ \t]*(?:export[ \t]+)?([A-Za-z_][A-Za-z0-9_.-]*)[ \t]*=[ \t]*/;
 const QUOTES = new Set(['"', "'", '`']);
-/** An unquoted value ends where whitespace and `#` start a comment. */
-const INLINE_COMMENT = /[ \t]+#.*$/;
+/**
+ * An unquoted value ends where whitespace and `#` start a comment. Found by its first
+ * two characters, then trimmed: `/[ \t]+#.*$/` retries its whitespace run from every
+ * position, which made a long line of spaces quadratic.
+ */
+const COMMENT_START = /[ \t]#/;
 
 interface Line {
   text: string;
@@ -33,7 +37,8 @@ function lines(text: string): Line[] {
 function value(rest: string, offset: number): ConfigScalar | null {
   const quote = rest[0] ?? '';
   if (!QUOTES.has(quote)) {
-    const raw = rest.replace(INLINE_COMMENT, '').trimEnd();
+    const comment = rest.search(COMMENT_START);
+    const raw = (comment === -1 ? rest : rest.slice(0, comment)).trimEnd();
     return scalar(raw, { start: offset, end: offset + raw.length });
   }
   const close = rest.indexOf(quote, 1);

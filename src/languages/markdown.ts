@@ -59,7 +59,7 @@ const SHELL_FENCES = new Set(['bash', 'sh', 'shell', 'zsh', 'console', 'curl']);
 /**
  * Emphasis is left as literal text: nothing here reads it (prose spans may hold the
  * `*`s around a word), and micromark's emphasis matching is quadratic in the delimiters
- * of a paragraph: a line of 100,000 `*a` took 30 s, 1 s without it.
+ * of a paragraph: a 100,000-character line of `*a*a...` took 30 s, 0.2 s without it.
  */
 const WITHOUT_EMPHASIS = { disable: { null: ['attention'] } };
 

@@ -9,7 +9,7 @@ import type { RequestFacts, StringContext, StringValue } from '../../types.js';
 import { type AstNode, calleeMethod, isMember, isObjectProperty, literalString, memberKey, nameOf } from './nodes.js';
 import { factsAt, requestOf, spreadFacts } from './requests.js';
 import { enclosingScope, variableReads } from './scope.js';
-import { type JsParsed, pathsOfType, pathsWithin } from './tree.js';
+import { fileNode, type JsParsed, pathsOfType, pathsWithin } from './tree.js';
 
 const COMPARE_OPERATORS = new Set(['==', '===', '!=', '!==', 'in']);
 const COMPARE_METHODS = new Set(['startsWith', 'endsWith', 'includes', 'match', 'matchAll', 'indexOf', 'has', 'test', 'localeCompare', 'search']);
@@ -276,7 +276,7 @@ const LITERAL_TYPES = new Set(['StringLiteral', 'TemplateLiteral']);
 function findStrings(parsed: JsParsed, text: string): StringValue[] {
   const literals = pathsOfType(parsed, 'Node').filter((p) => LITERAL_TYPES.has(p.node.type));
   const declarators = pathsOfType(parsed, 'VariableDeclarator');
-  const scan: Scan = { parsed, text, file: parsed.root.get().node as AstNode, providers: providerNames(declarators) };
+  const scan: Scan = { parsed, text, file: fileNode(parsed), providers: providerNames(declarators) };
   const out: StringValue[] = [];
   for (const path of literals) {
     const literal = literalString(path.node as AstNode);

@@ -111,3 +111,8 @@ export function pathsWithin(parsed: JsParsed, node: AstNode | JsNode, type: stri
   return ofType(parsed, descendants(treeIndex(parsed), node), type);
 }
 
+
+/** The node at the root of a parsed file (Babel's `File`). */
+export function fileNode(parsed: JsParsed): JsNode {
+  return parsed.root.get().node as JsNode;
+}

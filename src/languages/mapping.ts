@@ -6,6 +6,7 @@
  */
 import { SAMPLING_PARAMETERS } from '../policy/catalog.js';
 import { countModels } from '../policy/classify.js';
+import { MODEL_KEY } from '../policy/context.js';
 import { isModelLike, splitPrefix } from '../policy/slug.js';
 import { LineIndex } from './layout.js';
 import { type RequestFacts, SourceError, type StringContext, type StringValue } from '../types.js';
@@ -45,8 +46,6 @@ export function errorAt(message: string, text: string, offset: number): SourceEr
   return new SourceError(message, line, column);
 }
 
-/** `model`, `modelName`, `model_id`...: the key a request names its model with. */
-const MODEL_KEY = /^model(Name|Id|_name|_id)?$/;
 const EFFORT_KEYS = new Set(['reasoning_effort', 'reasoningEffort']);
 /**
  * Where configs nest a request's parameters beside its model: GitHub Models prompt files

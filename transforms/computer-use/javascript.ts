@@ -1,21 +1,8 @@
 /** computer-use in JS/TS: the preview tool, request fields and single-action reads of one file. */
 import { removeEntries } from '../../src/languages/list-edit.js';
 import {
-  endOf,
-  isObjectProperty,
-  isType,
-  type JsNode,
-  type JsPath,
-  literalString,
-  memberKey,
-  nameOf,
-  nodeText,
-  type NodeOf,
-  parentNode,
-  parentOf,
-  propertyOf,
-  startOf,
-  unwrapValue,
+  endOf, isObjectProperty, isType, type JsNode, type JsPath, literalString, memberKey, nameOf, nodeText, type NodeOf,
+  parentNode, parentOf, propertyOf, startOf, unwrapValue,
 } from '../../src/languages/js/nodes.js';
 import { requestFacts } from '../../src/languages/js/requests.js';
 import { isVariableRead } from '../../src/languages/js/scope.js';
@@ -25,22 +12,8 @@ import { MODEL_KEY } from '../../src/policy/context.js';
 import type { HandlerContext } from '../../src/transform.js';
 import type { Edit } from '../../src/types.js';
 import {
-  type ActionUse,
-  type Candidate,
-  compact,
-  COMPUTER_CALL,
-  emptyFacts,
-  type Facts,
-  firstLine,
-  flowHandler,
-  flowRequests,
-  LOOP_VARIABLE,
-  namesComputerCall,
-  previewModels,
-  TOOL_CHOICE_KEYS,
-  type ToolChange,
-  TRUNCATION_KEY,
-  TYPE_KEY,
+  type ActionUse, type Candidate, compact, COMPUTER_CALL, emptyFacts, type Facts, firstLine, flowHandler, flowRequests,
+  LOOP_VARIABLE, namesComputerCall, previewModels, TOOL_CHOICE_KEYS, type ToolChange, TRUNCATION_KEY, TYPE_KEY,
 } from './flow.js';
 
 type ObjectNode = NodeOf<'ObjectExpression'>;

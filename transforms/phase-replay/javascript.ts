@@ -4,20 +4,8 @@
  * (./typescript.ts).
  */
 import {
-  childPath,
-  endOf,
-  isObjectProperty,
-  isType,
-  type JsNode,
-  type JsPath,
-  literalString,
-  memberKey,
-  nameOf,
-  type NodeOf,
-  parentOf,
-  propertyOf,
-  startOf,
-  typeAnnotationOf,
+  childPath, endOf, isObjectProperty, isType, type JsNode, type JsPath, literalString, memberKey, nameOf, type NodeOf,
+  parentOf, propertyOf, startOf, typeAnnotationOf,
 } from '../../src/languages/js/nodes.js';
 import { bindingOf } from '../../src/languages/js/scope.js';
 import { appendOnlyEntry } from '../../src/languages/list-edit.js';

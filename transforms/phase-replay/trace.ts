@@ -5,19 +5,8 @@
  * (a cycle) counts as not traced.
  */
 import {
-  childPath,
-  isMember,
-  isType,
-  type JsNode,
-  type JsPath,
-  literalString,
-  memberKey,
-  nameOf,
-  nodeText,
-  type NodeOf,
-  parentNode,
-  parentOf,
-  typeAnnotationOf,
+  childPath, isMember, isType, type JsNode, type JsPath, literalString, memberKey, nameOf, nodeText, type NodeOf,
+  parentNode, parentOf, typeAnnotationOf,
 } from '../../src/languages/js/nodes.js';
 import { bindingOf, readsIn } from '../../src/languages/js/scope.js';
 import { type JsParsed, pathsWithin } from '../../src/languages/js/tree.js';

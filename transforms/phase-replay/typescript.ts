@@ -3,16 +3,7 @@
  * the annotations on the way and the declared or inferred type of the history it joins.
  */
 import {
-  isType,
-  type JsNode,
-  type JsPath,
-  memberKey,
-  nameOf,
-  nodeText,
-  type NodeOf,
-  parentOf,
-  propertyOf,
-  typeAnnotationOf,
+  isType, type JsNode, type JsPath, memberKey, nameOf, nodeText, type NodeOf, parentOf, propertyOf, typeAnnotationOf,
 } from '../../src/languages/js/nodes.js';
 import { bindingOf } from '../../src/languages/js/scope.js';
 import type { ReplayFlow } from '../../src/policy/phase-replay.js';

@@ -9,7 +9,7 @@ import { fileNode, type JsParsed, pathsOfType } from '../../src/languages/js/tre
 import { EXTENDED, IN_MEMORY, RETENTION_KEYS } from '../../src/policy/retention.js';
 import type { Handler, HandlerContext } from '../../src/transform.js';
 import type { StringValue } from '../../src/types.js';
-import { addRetention, hasWork, type InMemory, modelsOf, outlooks, reportInMemory, requestsOf } from './shared.js';
+import { addRetention, hasWork, type InMemory, modelsOf, outlooks, reportInMemory, requestsByNode } from './shared.js';
 
 /** Reads of the variable `name` that are property values (`modelSettings: settings`), as the objects holding them. */
 function objectsUsing(parsed: JsParsed, name: string): JsPath[] {
@@ -65,7 +65,7 @@ export const javascript: Handler = (context) => {
   const ctx = context as HandlerContext<JsParsed>;
   if (!hasWork(ctx)) return;
   const strings = ctx.adapter.strings?.(ctx.parsed, ctx.text) ?? [];
-  const requests = requestsOf(strings, requestOrigin, (node) => node as JsNode);
+  const requests = requestsByNode(strings, requestOrigin, (node) => node as JsNode);
   const outlookOf = outlooks(ctx);
   for (const found of inMemoryValues(ctx.parsed, requests)) reportInMemory(ctx, outlookOf, found);
   if (!ctx.options.addRetention) return;

@@ -6,7 +6,7 @@ import type { PyParsed } from '../../src/languages/python.js';
 import { EXTENDED, IN_MEMORY, RETENTION_KEYS } from '../../src/policy/retention.js';
 import type { Handler, HandlerContext } from '../../src/transform.js';
 import type { StringValue } from '../../src/types.js';
-import { addRetention, hasWork, type InMemory, modelsOf, outlooks, reportInMemory, requestsOf } from './shared.js';
+import { addRetention, hasWork, type InMemory, modelsOf, outlooks, reportInMemory, requestsByNode } from './shared.js';
 
 /** The call or dict a keyword argument or a pair belongs to. */
 function containerOf(item: PyNode): PyNode | null {
@@ -64,7 +64,7 @@ export const python: Handler = (context) => {
   const ctx = context as HandlerContext<PyParsed>;
   if (!hasWork(ctx)) return;
   const strings = ctx.adapter.strings?.(ctx.parsed, ctx.text) ?? [];
-  const requests = requestsOf(strings, requestOrigin, (node) => node.id);
+  const requests = requestsByNode(strings, requestOrigin, (node) => node.id);
   const outlookOf = outlooks(ctx);
   for (const found of inMemoryValues(ctx.parsed.tree.rootNode, requests)) reportInMemory(ctx, outlookOf, found);
   if (!ctx.options.addRetention) return;

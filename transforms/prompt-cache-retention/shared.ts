@@ -78,7 +78,7 @@ interface Linked<N> {
  * Groups the file's model strings by the request each is the model of (a constant used by
  * two requests counts for both), keyed by `key(node)`.
  */
-export function requestsOf<N, K>(
+export function requestsByNode<N, K>(
   strings: StringValue[],
   origin: (facts: RequestFacts) => { node: N; kind: RequestKind | null } | undefined,
   key: (node: N) => K,

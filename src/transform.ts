@@ -44,6 +44,11 @@ export interface HandlerContext<P = unknown> {
 /** The name of the transform that moves catalog slugs: others ask the context about it by name, never importing it. */
 export const MODEL_SLUG = 'model-slug';
 
+/**
+ * A handler for one language. Its context's parse is that language's tree, which the
+ * registry's per-language table cannot type, so the parameter is left open here.
+ */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
 export type Handler = (ctx: HandlerContext<any>) => void;
 
 /** A transform: a name, a one-line description, a cheap text prefilter and a handler per language. */

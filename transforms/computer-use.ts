@@ -14,7 +14,8 @@ import { python } from './computer-use/python.js';
 
 export const computerUse: Transform = {
   name: 'computer-use',
-  description: 'Move preview computer-use integrations (computer-use-preview, computer_use_preview tool, single action) to gpt-5.5 and the GA computer tool',
+  description:
+    'Move preview computer-use integrations (computer-use-preview, computer_use_preview tool, single action) to gpt-5.5 and the GA computer tool',
   prefilter: /computer[-_]?(use|preview|call|tool)/i,
   handlers: { js: javascript, python, json: config, yaml: config },
 };

@@ -22,7 +22,8 @@ import { RETENTION_TEXT } from './prompt-cache-retention/shared.js';
 
 export const promptCacheRetention: Transform = {
   name: 'prompt-cache-retention',
-  description: 'prompt_cache_retention "in_memory" to "24h" where the request moves to GPT-5.5; --add-retention makes "24h" visible where the SDK knows the field',
+  description:
+    'prompt_cache_retention "in_memory" to "24h" where the request moves to GPT-5.5; --add-retention makes "24h" visible where the SDK knows the field',
   prefilter: new RegExp(`${RETENTION_TEXT.source}|${MODEL_PREFILTER.source}`),
   handlers: {
     js: javascript,

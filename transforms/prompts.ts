@@ -29,7 +29,8 @@ import { python } from './prompts/python.js';
 
 export const prompts: Transform = {
   name: 'prompts',
-  description: 'Upgrade prompt, eval and agent files (GitHub Models, Prompty, Markdown agents, promptfoo): display names, self-references in prompt text, review notes',
+  description:
+    'Upgrade prompt, eval and agent files (GitHub Models, Prompty, Markdown agents, promptfoo): display names, self-references in prompt text, review notes',
   // Display names are capitalised (`GPT-5.4`), unlike slugs.
   prefilter: new RegExp(MODEL_PREFILTER.source, 'i'),
   handlers: {

@@ -5,16 +5,24 @@
  * never change. The tree's readers live in ./js/: nodes, scope, requests, strings.
  */
 import type { ParserOptions, ParserPlugin } from '@babel/parser';
-import type { ASTNode, JSCodeshift, Parser } from 'jscodeshift';
+import type { Collection, JSCodeshift, Parser } from 'jscodeshift';
 import { lazyRequire } from '../lazy.js';
 import { SourceError } from '../types.js';
 import { strings } from './js/strings.js';
+import type { JsNode } from './js/nodes.js';
 import { jscodeshiftApi, type JsParsed } from './js/tree.js';
 import type { LanguageAdapter } from './types.js';
 
 const PROPOSALS: ParserPlugin[] = [
-  'decorators-legacy', 'classProperties', 'classPrivateProperties', 'classPrivateMethods',
-  'doExpressions', 'exportDefaultFrom', 'functionBind', 'importAttributes', 'throwExpressions',
+  'decorators-legacy',
+  'classProperties',
+  'classPrivateProperties',
+  'classPrivateMethods',
+  'doExpressions',
+  'exportDefaultFrom',
+  'functionBind',
+  'importAttributes',
+  'throwExpressions',
 ];
 
 type Syntax = 'tsx' | 'ts' | 'js';
@@ -59,7 +67,7 @@ function toolkitFor(path: string): Toolkit {
   if (!toolkit) {
     const babel = babelParser();
     const options = babelOptions(syntax);
-    const parser: Parser = { parse: (source: string) => babel.parse(source, options) as unknown as ASTNode };
+    const parser: Parser = { parse: (source: string) => babel.parse(source, options) };
     toolkit = { parser, j: jscodeshiftApi().withParser(parser) };
     toolkits.set(syntax, toolkit);
   }
@@ -77,7 +85,7 @@ function parse(text: string, path: string): JsParsed {
     // The tree goes to jscodeshift as Babel built it: `j(text)` would parse through recast,
     // which recomputes start/end from its own line model (tabs expanded, CRLF counted once),
     // and every offset here must index the original text.
-    return { j, root: j(parser.parse(text) as unknown as ASTNode) };
+    return { j, root: j(parser.parse(text) as JsNode) as Collection<JsNode> };
   } catch (err) {
     const loc = (err as { loc?: { line: number; column: number } }).loc;
     const message = (err as Error).message.replace(/\s*\(\d+:\d+\)$/, '');

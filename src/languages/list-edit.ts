@@ -53,7 +53,11 @@ function appendEdits(text: string, list: EntryList, entry: string, lineComment: 
   const indent = indentBefore(text, last.start);
   const ownLines = indent !== null && text.slice(last.end, list.close).includes('\n');
   if (!ownLines) {
-    return [afterComma === null ? { start: last.end, end: last.end, text: `, ${entry}` } : { start: afterComma, end: afterComma, text: ` ${entry},` }];
+    return [
+      afterComma === null
+        ? { start: last.end, end: last.end, text: `, ${entry}` }
+        : { start: afterComma, end: afterComma, text: ` ${entry},` },
+    ];
   }
   const eol = lineBreak(text, last.end);
   // After the last entry (and its comma), the line may still hold a comment on it: the new entry goes below it.
@@ -62,7 +66,10 @@ function appendEdits(text: string, list: EntryList, entry: string, lineComment: 
   const below = rest === '' || rest.startsWith(lineComment) ? lineEnd(text, from) : from;
   if (afterComma !== null) return [{ start: below, end: below, text: `${eol}${indent}${entry},` }];
   if (!alone) return [{ start: last.end, end: last.end, text: `,${eol}${indent}${entry}` }];
-  return [{ start: last.end, end: last.end, text: ',' }, { start: below, end: below, text: `${eol}${indent}${entry}` }];
+  return [
+    { start: last.end, end: last.end, text: ',' },
+    { start: below, end: below, text: `${eol}${indent}${entry}` },
+  ];
 }
 
 /** The range of an entry written on lines of its own (with comment lines right above it), or null. */
@@ -90,7 +97,10 @@ export function removeEntries(text: string, list: Omit<EntryList, 'close'>, drop
     if (!drop(i)) return;
     const own = ownLines(text, item, i > 0 ? items[i - 1]!.end : open, lineComment);
     const next = items[i + 1];
-    const kept = items.slice(0, i).filter((_, k) => !drop(k)).pop();
+    const kept = items
+      .slice(0, i)
+      .filter((_, k) => !drop(k))
+      .pop();
     if (own) ranges.push(own);
     else if (next) ranges.push({ start: item.start, end: next.start });
     else ranges.push({ start: kept ? kept.end : item.start, end: item.end });

@@ -55,7 +55,9 @@ function parse(text: string, _path: string): PyParsed {
   if (tree.rootNode.hasError) {
     const bad = firstProblem(tree.rootNode) ?? tree.rootNode;
     const { row, column } = bad.startPosition;
-    const message = bad.isMissing ? `missing "${bad.type}"` : `invalid syntax near ${JSON.stringify(bad.text.split('\n')[0]!.slice(0, 40))}`;
+    const message = bad.isMissing
+      ? `missing "${bad.type}"`
+      : `invalid syntax near ${JSON.stringify(bad.text.split('\n')[0]!.slice(0, 40))}`;
     // The tree lives in WebAssembly memory and nobody else will hold it.
     tree.delete();
     throw new SourceError(message, row + 1, column + 1);

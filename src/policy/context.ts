@@ -28,8 +28,20 @@ export function pinnedPathReason(path: string): string | null {
 
 /** A name's word pins when it starts with one of these (`fallbacks`, `evaluator`). */
 const PINNED_WORDS = [
-  'fallback', 'backup', 'cheap', 'budget', 'baseline', 'legacy', 'previous',
-  'old', 'compare', 'comparison', 'pinned', 'eval', 'grader', 'judge',
+  'fallback',
+  'backup',
+  'cheap',
+  'budget',
+  'baseline',
+  'legacy',
+  'previous',
+  'old',
+  'compare',
+  'comparison',
+  'pinned',
+  'eval',
+  'grader',
+  'judge',
 ];
 /** Abbreviations pin only as whole words: `prevModel`, but not `previewModel`. */
 const PINNED_ABBREVIATIONS = ['prev'];
@@ -62,7 +74,8 @@ export function hasDirective(lines: readonly string[], line: number): boolean {
   return [line - 1, line - 2].some((i) => i >= 0 && lines[i]?.includes(IGNORE_DIRECTIVE));
 }
 
-const AZURE_CLIENT = /\bAzureOpenAI\s*\(|\bAzureChatOpenAI\b|\bAzureAsyncOpenAI\b|\bAsyncAzureOpenAI\s*\(|\bcreateAzure\s*\(|\bAzureOpenAIEmbeddings\b/;
+const AZURE_CLIENT =
+  /\bAzureOpenAI\s*\(|\bAzureChatOpenAI\b|\bAzureAsyncOpenAI\b|\bAsyncAzureOpenAI\s*\(|\bcreateAzure\s*\(|\bAzureOpenAIEmbeddings\b/;
 
 /** The file creates an Azure OpenAI client: its `model` values are deployment names. */
 export function createsAzureClient(text: string): boolean {

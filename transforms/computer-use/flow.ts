@@ -25,7 +25,6 @@ import { nameWords, plainContext } from '../../src/policy/context.js';
 import type { Handler, HandlerContext } from '../../src/transform.js';
 import type { Edit, RequestFacts, StringValue } from '../../src/types.js';
 
-
 /** A part of the flow the transform rewrites: where it is reported and the edits that do it. */
 export interface Change {
   offset: number;
@@ -123,7 +122,10 @@ function decideFlow(ctx: HandlerContext, facts: Facts): Finding[] {
     .map((action) => ({ ...action, judged: ctx.classify(JUDGED_AS, plainContext(), action.offset) }))
     .filter((action): action is ActionUse & { judged: Decision } => action.judged !== null);
   const blocker = facts.blocker ?? (actions.some((a) => a.edits === null) ? ACTION_BLOCKER : null);
-  const verdict = flowVerdict(models.used.map((f) => f.decision), blocker);
+  const verdict = flowVerdict(
+    models.used.map((f) => f.decision),
+    blocker,
+  );
 
   const flow: Finding[] = [
     ...models.used.map((f) => ({ ...f, decision: verdict ? heldModel(f.decision, verdict, facts.kind) : f.decision })),

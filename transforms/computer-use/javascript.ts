@@ -1,8 +1,21 @@
 /** computer-use in JS/TS: the preview tool, request fields and single-action reads of one file. */
 import { removeEntries } from '../../src/languages/list-edit.js';
 import {
-  endOf, isObjectProperty, isType, type JsNode, type JsPath, literalString, memberKey, nameOf, nodeText, type NodeOf,
-  parentNode, parentOf, propertyOf, startOf, unwrapValue,
+  endOf,
+  isObjectProperty,
+  isType,
+  type JsNode,
+  type JsPath,
+  literalString,
+  memberKey,
+  nameOf,
+  nodeText,
+  type NodeOf,
+  parentNode,
+  parentOf,
+  propertyOf,
+  startOf,
+  unwrapValue,
 } from '../../src/languages/js/nodes.js';
 import { requestFacts } from '../../src/languages/js/requests.js';
 import { isVariableRead } from '../../src/languages/js/scope.js';
@@ -12,8 +25,22 @@ import { MODEL_KEY } from '../../src/policy/context.js';
 import type { HandlerContext } from '../../src/transform.js';
 import type { Edit } from '../../src/types.js';
 import {
-  type ActionUse, type Candidate, compact, COMPUTER_CALL, emptyFacts, type Facts, firstLine, flowHandler, flowRequests,
-  LOOP_VARIABLE, namesComputerCall, previewModels, TOOL_CHOICE_KEYS, type ToolChange, TRUNCATION_KEY, TYPE_KEY,
+  type ActionUse,
+  type Candidate,
+  compact,
+  COMPUTER_CALL,
+  emptyFacts,
+  type Facts,
+  firstLine,
+  flowHandler,
+  flowRequests,
+  LOOP_VARIABLE,
+  namesComputerCall,
+  previewModels,
+  TOOL_CHOICE_KEYS,
+  type ToolChange,
+  TRUNCATION_KEY,
+  TYPE_KEY,
 } from './flow.js';
 
 type ObjectNode = NodeOf<'ObjectExpression'>;
@@ -109,7 +136,9 @@ function computerCalls(parsed: JsParsed, text: string): Set<string> {
     if (isType(node.id, 'Identifier') && node.init && mentionsComputerCall(parsed, node.init)) calls.add(node.id.name);
   }
   for (const { node } of pathsOfType(parsed, 'ForOfStatement')) {
-    const id = isType(node.left, 'VariableDeclaration') ? (node.left.declarations[0] as NodeOf<'VariableDeclarator'> | undefined)?.id : node.left;
+    const id = isType(node.left, 'VariableDeclaration')
+      ? (node.left.declarations[0] as NodeOf<'VariableDeclarator'> | undefined)?.id
+      : node.left;
     if (!isType(id, 'Identifier')) continue;
     if (calls.has(compact(nodeText(node.right, text))) || mentionsComputerCall(parsed, node.right)) calls.add(id.name);
   }
@@ -129,9 +158,15 @@ type Member = NodeOf<'MemberExpression' | 'OptionalMemberExpression'>;
 /** Already a loop over both shapes: `call.actions ?? [call.action]`. */
 function isFallback(path: JsPath, text: string): boolean {
   const list = parentNode(path);
-  const logical = parentOf(path)?.parent?.node as JsNode | undefined;
-  return isType(list, 'ArrayExpression') && list.elements.length === 1 && isType(logical, 'LogicalExpression') &&
-    logical.right === list && /\bactions\b/.test(nodeText(logical.left, text));
+  const holder = parentOf(path);
+  const logical = holder ? parentNode(holder) : undefined;
+  return (
+    isType(list, 'ArrayExpression') &&
+    list.elements.length === 1 &&
+    isType(logical, 'LogicalExpression') &&
+    logical.right === list &&
+    /\bactions\b/.test(nodeText(logical.left, text))
+  );
 }
 
 /** The statement a read sits in, when that statement does nothing but pass the action to one call. */
@@ -161,7 +196,7 @@ function loopHead(object: string, read: string, computed: boolean, quote: string
 
 function actionUse(parsed: JsParsed, path: JsPath<Member>, text: string, reads: JsNode[]): ActionUse {
   const node = path.node;
-  const quote = node.computed ? text[startOf(node.property)] ?? "'" : "'";
+  const quote = node.computed ? (text[startOf(node.property)] ?? "'") : "'";
   const head = loopHead(nodeText(node.object, text), nodeText(node, text), node.computed === true, quote);
   const base = { offset: startOf(node), loop: `${head} { … }` };
   const statement = callStatement(path);
@@ -187,8 +222,18 @@ function actions(parsed: JsParsed, text: string): ActionUse[] {
   const holdsCall = (node: JsNode): boolean => calls.has(compact(nodeText(node, text))) || namesComputerCall(nameOf(node));
   const isRead = (path: JsPath<Member>): boolean =>
     memberKey(path.node) === 'action' && holdsCall(path.node.object) && !isFallback(path, text);
-  const reads = [...pathsOfType(parsed, 'MemberExpression').filter(isRead), ...pathsOfType(parsed, 'OptionalMemberExpression').filter(isRead)];
-  const uses = reads.map((p) => actionUse(parsed, p, text, reads.map((r) => r.node)));
+  const reads = [
+    ...pathsOfType(parsed, 'MemberExpression').filter(isRead),
+    ...pathsOfType(parsed, 'OptionalMemberExpression').filter(isRead),
+  ];
+  const uses = reads.map((p) =>
+    actionUse(
+      parsed,
+      p,
+      text,
+      reads.map((r) => r.node),
+    ),
+  );
   // `const { action } = call` takes the single action apart where no loop can be inserted.
   for (const path of pathsOfType(parsed, 'VariableDeclarator')) {
     const { id, init } = path.node;

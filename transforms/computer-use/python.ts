@@ -3,7 +3,15 @@ import type { Node as PyNode } from 'web-tree-sitter';
 import { indentBefore, lineBreak, lineEnd } from '../../src/languages/layout.js';
 import { removeEntries } from '../../src/languages/list-edit.js';
 import {
-  entryList, fileQuote, itemKey, keyRead, nameOf, plainContent, readsIn, sameNode, settingsOf,
+  entryList,
+  fileQuote,
+  itemKey,
+  keyRead,
+  nameOf,
+  plainContent,
+  readsIn,
+  sameNode,
+  settingsOf,
 } from '../../src/languages/python/nodes.js';
 import { requestFacts } from '../../src/languages/python/requests.js';
 import type { PyParsed } from '../../src/languages/python.js';
@@ -12,8 +20,21 @@ import { MODEL_KEY } from '../../src/policy/context.js';
 import type { HandlerContext } from '../../src/transform.js';
 import type { Edit } from '../../src/types.js';
 import {
-  type ActionUse, type Candidate, compact, COMPUTER_CALL, emptyFacts, type Facts, firstLine, flowHandler, flowRequests,
-  LOOP_VARIABLE, namesComputerCall, previewModels, TOOL_CHOICE_KEYS, TRUNCATION_KEY, TYPE_KEY,
+  type ActionUse,
+  type Candidate,
+  compact,
+  COMPUTER_CALL,
+  emptyFacts,
+  type Facts,
+  firstLine,
+  flowHandler,
+  flowRequests,
+  LOOP_VARIABLE,
+  namesComputerCall,
+  previewModels,
+  TOOL_CHOICE_KEYS,
+  TRUNCATION_KEY,
+  TYPE_KEY,
 } from './flow.js';
 
 function remove(text: string, container: PyNode, drop: (item: PyNode) => boolean): Edit[] {
@@ -62,7 +83,11 @@ function fileFacts(ctx: HandlerContext<PyParsed>): Facts {
     const type = previewType(container);
     if (type && !isToolChoiceValue(container)) {
       const dropped = remove(text, container, (c) => DROPPED_TOOL_FIELDS.has(itemKey(c) ?? ''));
-      facts.tools.push({ offset: container.startIndex, type: type.value, edits: [{ start: type.start, end: type.end, text: GA_TOOL }, ...dropped] });
+      facts.tools.push({
+        offset: container.startIndex,
+        type: type.value,
+        edits: [{ start: type.start, end: type.end, text: GA_TOOL }, ...dropped],
+      });
     }
     const model = settingsOf(container).find((s) => MODEL_KEY.test(s.key))?.value;
     if (model) candidates.push({ node: container, value: { start: model.startIndex, end: model.endIndex }, name: nameOf(model) });
@@ -103,8 +128,13 @@ function computerCalls(root: PyNode): Set<string> {
 function isFallback(read: PyNode): boolean {
   const list = read.parent;
   const or = list?.parent;
-  return list?.type === 'list' && list.namedChildren.length === 1 && or?.type === 'boolean_operator' &&
-    sameNode(or.childForFieldName('right'), list) && /\bactions\b/.test(or.childForFieldName('left')?.text ?? '');
+  return (
+    list?.type === 'list' &&
+    list.namedChildren.length === 1 &&
+    or?.type === 'boolean_operator' &&
+    sameNode(or.childForFieldName('right'), list) &&
+    /\bactions\b/.test(or.childForFieldName('left')?.text ?? '')
+  );
 }
 
 function callStatement(read: PyNode): PyNode | null {
@@ -118,7 +148,12 @@ function callStatement(read: PyNode): PyNode | null {
 
 function statementOf(node: PyNode): PyNode {
   let current = node;
-  while (current.parent && !/statement$|^assignment$/.test(current.type) && current.parent.type !== 'block' && current.parent.type !== 'module') {
+  while (
+    current.parent &&
+    !/statement$|^assignment$/.test(current.type) &&
+    current.parent.type !== 'block' &&
+    current.parent.type !== 'module'
+  ) {
     current = current.parent;
   }
   return current;
@@ -132,7 +167,9 @@ function readsLoopVariable(statement: PyNode): boolean {
 function indentStep(text: string, statement: PyNode, indent: string): string {
   const owner = statement.parent?.type === 'block' ? statement.parent.parent : null;
   const ownerIndent = owner ? indentBefore(text, owner.startIndex) : null;
-  return ownerIndent !== null && indent.startsWith(ownerIndent) && indent.length > ownerIndent.length ? indent.slice(ownerIndent.length) : '    ';
+  return ownerIndent !== null && indent.startsWith(ownerIndent) && indent.length > ownerIndent.length
+    ? indent.slice(ownerIndent.length)
+    : '    ';
 }
 
 /** Whether a loop head can be put in front of the statement: alone on its one line, in a block. */
@@ -148,18 +185,22 @@ function isPlainPath(node: PyNode): boolean {
   if (node.type === 'attribute') return isPlainPath(node.childForFieldName('object')!);
   if (node.type !== 'subscript') return false;
   const key = node.childForFieldName('subscript');
-  return isPlainPath(node.childForFieldName('value')!) && (key?.type === 'integer' || key?.type === 'identifier' || plainContent(key) !== null);
+  return (
+    isPlainPath(node.childForFieldName('value')!) && (key?.type === 'integer' || key?.type === 'identifier' || plainContent(key) !== null)
+  );
 }
 
 function actionUse(text: string, read: PyNode, object: PyNode, quote: string, reads: PyNode[]): ActionUse {
-  const q = read.type === 'attribute' ? quote : read.descendantsOfType('string_start')[0]?.text.slice(-1) ?? quote;
-  const iter = read.type === 'attribute'
-    ? `getattr(${object.text}, ${q}actions${q}, None) or [${read.text}]`
-    : `${object.text}.get(${q}actions${q}) or [${read.text}]`;
+  const q = read.type === 'attribute' ? quote : (read.descendantsOfType('string_start')[0]?.text.slice(-1) ?? quote);
+  const iter =
+    read.type === 'attribute'
+      ? `getattr(${object.text}, ${q}actions${q}, None) or [${read.text}]`
+      : `${object.text}.get(${q}actions${q}) or [${read.text}]`;
   const head = `for ${LOOP_VARIABLE} in ${iter}:`;
   const base = { offset: read.startIndex, loop: `${head} …` };
   const statement = callStatement(read);
-  const alone = statement && reads.every((r) => sameNode(r, read) || r.startIndex < statement.startIndex || r.endIndex > statement.endIndex);
+  const alone =
+    statement && reads.every((r) => sameNode(r, read) || r.startIndex < statement.startIndex || r.endIndex > statement.endIndex);
   if (!statement || !alone || !loopFits(text, statement) || readsLoopVariable(statement) || !isPlainPath(object)) {
     return { ...base, use: firstLine(statementOf(read).text), edits: null };
   }
@@ -186,7 +227,15 @@ function actions(parsed: PyParsed, text: string): ActionUse[] {
     if (calls.has(compact(object.text)) || namesComputerCall(nameOf(object))) reads.push({ read: node, object });
   }
   const quote = fileQuote(root);
-  return reads.map(({ read, object }) => actionUse(text, read, object, quote, reads.map((r) => r.read)));
+  return reads.map(({ read, object }) =>
+    actionUse(
+      text,
+      read,
+      object,
+      quote,
+      reads.map((r) => r.read),
+    ),
+  );
 }
 
 export const python = flowHandler(fileFacts);

@@ -15,11 +15,10 @@ export interface Found {
 }
 
 /** Where the content of a message comes from, and the item that carries its phase. */
-export type Source<Ref> =
-  | { kind: 'output item'; ref: Ref }
-  | { kind: 'output_text' | 'literal' | 'untraced' };
+export type Source<Ref> = { kind: 'output item'; ref: Ref } | { kind: 'output_text' | 'literal' | 'untraced' };
 
-const RESPONSES_SIGNAL = /\bresponses\s*\.\s*(create|stream|parse)\b|\/v1\/responses\b|\bprevious_response_id\b|\boutput_text\b|\bResponseInputItem\b|\bEasyInputMessage/;
+const RESPONSES_SIGNAL =
+  /\bresponses\s*\.\s*(create|stream|parse)\b|\/v1\/responses\b|\bprevious_response_id\b|\boutput_text\b|\bResponseInputItem\b|\bEasyInputMessage/;
 const CHAT_SIGNAL = /\bchat\s*\.\s*completions\b|\/chat\/completions\b|\bChatCompletion/;
 
 /** Methods that add messages to a history (JS and Python). */

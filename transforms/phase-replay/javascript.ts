@@ -4,8 +4,20 @@
  * (./typescript.ts).
  */
 import {
-  childPath, endOf, isObjectProperty, isType, type JsNode, type JsPath, literalString, memberKey, nameOf, type NodeOf,
-  parentOf, propertyOf, startOf, typeAnnotationOf,
+  childPath,
+  endOf,
+  isObjectProperty,
+  isType,
+  type JsNode,
+  type JsPath,
+  literalString,
+  memberKey,
+  nameOf,
+  type NodeOf,
+  parentOf,
+  propertyOf,
+  startOf,
+  typeAnnotationOf,
 } from '../../src/languages/js/nodes.js';
 import { bindingOf } from '../../src/languages/js/scope.js';
 import { appendOnlyEntry } from '../../src/languages/list-edit.js';
@@ -17,16 +29,33 @@ import { ADD_METHODS, addTo, apiOfKey, apiOfUses, type Found, fileApi, record } 
 import { bindingKind, FUNCTIONS, ITERATE_METHODS, type JsFile, mentions, methodCall, type Ref, sourceOf, unwrap } from './trace.js';
 import { carriesPhase, typeConflict } from './typescript.js';
 
-const PASS_THROUGH = new Set(['ArrayExpression', 'ConditionalExpression', 'LogicalExpression', 'ParenthesizedExpression', 'TSNonNullExpression', 'SpreadElement']);
+const PASS_THROUGH = new Set([
+  'ArrayExpression',
+  'ConditionalExpression',
+  'LogicalExpression',
+  'ParenthesizedExpression',
+  'TSNonNullExpression',
+  'SpreadElement',
+]);
 const EQUALITY = new Set(['==', '===', '!=', '!==']);
 
 type ObjectNode = NodeOf<'ObjectExpression'>;
 
 function fileOf(parsed: JsParsed, text: string, path: string): JsFile {
   const file: JsFile = {
-    parsed, text, typed: /\.[cm]?tsx?$/.test(path), nodes: pathsOfType(parsed, 'Node'),
-    types: new Map(), sdkNamespaces: new Set(), sdkNames: new Map(),
-    narrowed: new Set(), calls: new Map(), callbacks: new Map(), passedAs: new Map(), items: new Map(), collections: new Map(),
+    parsed,
+    text,
+    typed: /\.[cm]?tsx?$/.test(path),
+    nodes: pathsOfType(parsed, 'Node'),
+    types: new Map(),
+    sdkNamespaces: new Set(),
+    sdkNames: new Map(),
+    narrowed: new Set(),
+    calls: new Map(),
+    callbacks: new Map(),
+    passedAs: new Map(),
+    items: new Map(),
+    collections: new Map(),
   };
   file.nodes.forEach((p) => indexNode(file, p));
   return file;

@@ -36,11 +36,26 @@ interface File {
 
 const PASS_THROUGH = new Set(['list', 'tuple', 'parenthesized_expression', 'conditional_expression']);
 /** Calls that return (part of) a list they are given: `reversed(resp.output)`, with the argument's index. */
-const COLLECTION_CALLS = new Map([['reversed', 0], ['list', 0], ['sorted', 0], ['tuple', 0], ['filter', 1]]);
+const COLLECTION_CALLS = new Map([
+  ['reversed', 0],
+  ['list', 0],
+  ['sorted', 0],
+  ['tuple', 0],
+  ['filter', 1],
+]);
 
 function fileOf(tree: PyParsed['tree'], text: string): File {
   const module = tree.rootNode;
-  const file: File = { text, module, calls: new Map(), scopes: new Scopes(), narrowed: new Set(), passedAs: new Map(), items: new Map(), collections: new Map() };
+  const file: File = {
+    text,
+    module,
+    calls: new Map(),
+    scopes: new Scopes(),
+    narrowed: new Set(),
+    passedAs: new Map(),
+    items: new Map(),
+    collections: new Map(),
+  };
   for (const call of module.descendantsOfType('call')) {
     const fn = call.childForFieldName('function');
     if (fn?.type === 'identifier') addTo(file.calls, fn.text, call);
@@ -66,10 +81,13 @@ function fileOf(tree: PyParsed['tree'], text: string): File {
 function paramFed(file: File, binding: Extract<Binding, { kind: 'param' }>, typeTest: RegExp, test: (arg: Node) => boolean): boolean {
   if (typeTest.test(binding.param.childForFieldName('type')?.text ?? '')) return true;
   const name = binding.fn.childForFieldName('name')?.text;
-  return name !== undefined && (file.calls.get(name) ?? []).some((call) => {
-    const arg = positionalArguments(call)[binding.index];
-    return arg !== undefined && test(arg);
-  });
+  return (
+    name !== undefined &&
+    (file.calls.get(name) ?? []).some((call) => {
+      const arg = positionalArguments(call)[binding.index];
+      return arg !== undefined && test(arg);
+    })
+  );
 }
 
 function unwrap(node: Node): Node {
@@ -177,7 +195,7 @@ function sinkOf(dict: Node): { key: string | null; target: Node | null } {
     }
     if (parent.type === 'argument_list') {
       const fn = parent.parent?.childForFieldName('function');
-      const method = fn?.type === 'attribute' ? fn.childForFieldName('attribute')?.text ?? '' : '';
+      const method = fn?.type === 'attribute' ? (fn.childForFieldName('attribute')?.text ?? '') : '';
       return { key: null, target: ADD_METHODS.has(method) ? fn!.childForFieldName('object') : null };
     }
     if (parent.type === 'keyword_argument' || parent.type === 'pair') {

@@ -5,8 +5,19 @@
  * (a cycle) counts as not traced.
  */
 import {
-  childPath, isMember, isType, type JsNode, type JsPath, literalString, memberKey, nameOf, nodeText, type NodeOf,
-  parentNode, parentOf, typeAnnotationOf,
+  childPath,
+  isMember,
+  isType,
+  type JsNode,
+  type JsPath,
+  literalString,
+  memberKey,
+  nameOf,
+  nodeText,
+  type NodeOf,
+  parentNode,
+  parentOf,
+  typeAnnotationOf,
 } from '../../src/languages/js/nodes.js';
 import { bindingOf, readsIn } from '../../src/languages/js/scope.js';
 import { type JsParsed, pathsWithin } from '../../src/languages/js/tree.js';
@@ -60,8 +71,23 @@ const ELEMENT_METHODS = new Set(['find', 'findLast', 'at', 'pop', 'shift']);
 /** A parameter annotated with one of these receives an output list. */
 const LIST_TYPES = /\b(ResponseOutputItem|ResponseOutputMessage)\b\s*\[\]|Array<\s*(ResponseOutputItem|ResponseOutputMessage)\b/;
 
-export const FUNCTIONS = new Set(['FunctionDeclaration', 'FunctionExpression', 'ArrowFunctionExpression', 'ObjectMethod', 'ClassMethod', 'ClassPrivateMethod']);
-const WRAPPERS = new Set(['TSAsExpression', 'TSSatisfiesExpression', 'TSNonNullExpression', 'ParenthesizedExpression', 'AwaitExpression', 'ChainExpression', 'TypeCastExpression']);
+export const FUNCTIONS = new Set([
+  'FunctionDeclaration',
+  'FunctionExpression',
+  'ArrowFunctionExpression',
+  'ObjectMethod',
+  'ClassMethod',
+  'ClassPrivateMethod',
+]);
+const WRAPPERS = new Set([
+  'TSAsExpression',
+  'TSSatisfiesExpression',
+  'TSNonNullExpression',
+  'ParenthesizedExpression',
+  'AwaitExpression',
+  'ChainExpression',
+  'TypeCastExpression',
+]);
 const PATTERN_PARTS = new Set(['ObjectProperty', 'Property', 'ObjectPattern', 'ArrayPattern', 'AssignmentPattern', 'RestElement']);
 
 /** The expression inside wrappers that leave it as it is, `await` included. */
@@ -98,11 +124,12 @@ export function bindingKind(id: JsPath): Binding | null {
   if (isType(parent, 'VariableDeclarator') && parent.id === p.node) {
     const declaration = parentOf(holder);
     const loop = declaration && parentOf(declaration);
-    if (loop && isType(loop.node, 'ForOfStatement') && loop.node.left === declaration.node) return { kind: 'loop', iter: childPath(loop, 'right') };
+    if (loop && isType(loop.node, 'ForOfStatement') && loop.node.left === declaration.node)
+      return { kind: 'loop', iter: childPath(loop, 'right') };
     return parent.init ? { kind: 'var', init: childPath(holder, 'init'), destructured: pattern !== null } : null;
   }
   if (FUNCTIONS.has(parent.type)) {
-    const index = ((parent as { params: unknown[] }).params).indexOf(p.node);
+    const index = (parent as { params: unknown[] }).params.indexOf(p.node);
     if (index >= 0) return { kind: 'param', fn: holder, index, param: p.node, pattern };
   }
   return null;
@@ -125,7 +152,13 @@ function argumentsOf(call: JsNode): unknown[] {
  * says, a callback of an iteration over an output list (`asCallback`, items only), or a
  * helper whose callers in this file pass such a value.
  */
-function paramFed(file: JsFile, binding: Extract<Binding, { kind: 'param' }>, typeTest: RegExp, test: (arg: JsPath) => boolean, asCallback: boolean): boolean {
+function paramFed(
+  file: JsFile,
+  binding: Extract<Binding, { kind: 'param' }>,
+  typeTest: RegExp,
+  test: (arg: JsPath) => boolean,
+  asCallback: boolean,
+): boolean {
   if (typeTest.test(nodeText(typeAnnotationOf(binding.param), file.text))) return true;
   const iterates = (call: JsPath): boolean => {
     const iteration = methodCall(call);
@@ -135,7 +168,9 @@ function paramFed(file: JsFile, binding: Extract<Binding, { kind: 'param' }>, ty
   if (call && argumentsOf(call.node).includes(binding.fn.node)) return asCallback && binding.index === 0 && iterates(call);
   const name = functionName(binding.fn);
   if (!name) return false;
-  const fedByCall = (file.calls.get(name) ?? []).some((p) => argumentsOf(p.node)[binding.index] !== undefined && test(childPath(p, 'arguments', binding.index)));
+  const fedByCall = (file.calls.get(name) ?? []).some(
+    (p) => argumentsOf(p.node)[binding.index] !== undefined && test(childPath(p, 'arguments', binding.index)),
+  );
   return fedByCall || (asCallback && binding.index === 0 && (file.callbacks.get(name) ?? []).some(iterates));
 }
 
@@ -171,7 +206,8 @@ function traceIdentifier(file: JsFile, idPath: JsPath<NodeOf<'Identifier'>>): Re
   const found = bindingOf(idPath, name);
   const binding = found && bindingKind(found);
   if (!found || !binding) return null;
-  const item = (): Ref => (binding.kind === 'param' && binding.pattern ? { pattern: binding.pattern } : { expr: name, binding: found.node });
+  const item = (): Ref =>
+    binding.kind === 'param' && binding.pattern ? { pattern: binding.pattern } : { expr: name, binding: found.node };
   return traced(file.items, found.node, null, () => {
     if (file.narrowed.has(found.node)) return item();
     switch (binding.kind) {
@@ -210,4 +246,3 @@ export function sourceOf(file: JsFile, content: JsPath, at: JsPath): Source<Ref>
   if ('expr' in ref && ref.binding && bindingOf(at, ref.expr)?.node !== ref.binding) return { kind: 'untraced' };
   return { kind: 'output item', ref };
 }
-

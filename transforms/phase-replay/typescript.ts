@@ -3,7 +3,16 @@
  * the annotations on the way and the declared or inferred type of the history it joins.
  */
 import {
-  isType, type JsNode, type JsPath, memberKey, nameOf, nodeText, type NodeOf, parentOf, propertyOf, typeAnnotationOf,
+  isType,
+  type JsNode,
+  type JsPath,
+  memberKey,
+  nameOf,
+  nodeText,
+  type NodeOf,
+  parentOf,
+  propertyOf,
+  typeAnnotationOf,
 } from '../../src/languages/js/nodes.js';
 import { bindingOf } from '../../src/languages/js/scope.js';
 import type { ReplayFlow } from '../../src/policy/phase-replay.js';
@@ -11,11 +20,21 @@ import type { Sink } from './javascript.js';
 import { bindingKind, isCollection, type JsFile, unwrap } from './trace.js';
 
 /** SDK types that accept `phase` (openai-node); a message typed with any of them may carry it. */
-const PHASE_TYPES = new Set(['EasyInputMessage', 'ResponseInputItem', 'ResponseInput', 'ResponseOutputMessage', 'ResponseOutputItem', 'ResponseItem']);
+const PHASE_TYPES = new Set([
+  'EasyInputMessage',
+  'ResponseInputItem',
+  'ResponseInput',
+  'ResponseOutputMessage',
+  'ResponseOutputItem',
+  'ResponseItem',
+]);
 /** SDK message types without `phase`. */
 const NO_PHASE_TYPES = new Set([
-  'ChatCompletionMessageParam', 'ChatCompletionAssistantMessageParam', 'ChatCompletionMessage',
-  'ResponseInputMessageItem', 'ResponseInputItem.Message',
+  'ChatCompletionMessageParam',
+  'ChatCompletionAssistantMessageParam',
+  'ChatCompletionMessage',
+  'ResponseInputMessageItem',
+  'ResponseInputItem.Message',
 ]);
 /** How deep a declared type is followed through aliases and `extends` (types may be recursive). */
 const MAX_TYPE_DEPTH = 8;
@@ -177,4 +196,3 @@ function inlineType(text: string): string {
   const flat = text.replace(/\s+/g, ' ');
   return flat.length > 60 ? `${flat.slice(0, 57)}...` : flat;
 }
-

@@ -19,7 +19,7 @@ function configModel(maps: ConfigMap[], strings: StringValue[]): StringValue | n
     const entry = map.entries.find((e) => e.value.kind === 'scalar' && namesRequestModel(e.key, e.value.value));
     if (!entry) continue;
     const span = (entry.value as ConfigScalar).span;
-    return span ? strings.find((s) => s.start === span.start) ?? null : null;
+    return span ? (strings.find((s) => s.start === span.start) ?? null) : null;
   }
   return null;
 }

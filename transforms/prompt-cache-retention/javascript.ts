@@ -1,7 +1,18 @@
 /** prompt-cache-retention in JS/TS: retention settings in request objects, Agents SDK `modelSettings` and Vercel `providerOptions`. */
 import {
-  isObjectProperty, isType, type JsNode, type JsPath, literalString, nameOf, type NodeOf, parentNode, parentOf, propertyOf,
-  startOf, unwrapValue, VALUE_WRAPPERS,
+  isObjectProperty,
+  isType,
+  type JsNode,
+  type JsPath,
+  literalString,
+  nameOf,
+  type NodeOf,
+  parentNode,
+  parentOf,
+  propertyOf,
+  startOf,
+  unwrapValue,
+  VALUE_WRAPPERS,
 } from '../../src/languages/js/nodes.js';
 import { addRequestSetting, requestOrigin } from '../../src/languages/js/requests.js';
 import { variableReads } from '../../src/languages/js/scope.js';
@@ -41,7 +52,8 @@ function requestsAround(parsed: JsParsed, object: JsPath): JsNode[] {
       const value = path.node;
       const parent = parentNode(path);
       if (isObjectProperty(parent) && parent.value === value) next.push(parentOf(parentOf(path)!)!);
-      else if (isType(parent, 'VariableDeclarator') && parent.init === value && isType(parent.id, 'Identifier')) next.push(...objectsUsing(parsed, parent.id.name));
+      else if (isType(parent, 'VariableDeclarator') && parent.init === value && isType(parent.id, 'Identifier'))
+        next.push(...objectsUsing(parsed, parent.id.name));
     }
     level = next;
   }
@@ -65,7 +77,7 @@ export const javascript: Handler = (context) => {
   const ctx = context as HandlerContext<JsParsed>;
   if (!hasWork(ctx)) return;
   const strings = ctx.adapter.strings?.(ctx.parsed, ctx.text) ?? [];
-  const requests = requestsByNode(strings, requestOrigin, (node) => node as JsNode);
+  const requests = requestsByNode(strings, requestOrigin, (node) => node);
   const outlookOf = outlooks(ctx);
   for (const found of inMemoryValues(ctx.parsed, requests)) reportInMemory(ctx, outlookOf, found);
   if (!ctx.options.addRetention) return;

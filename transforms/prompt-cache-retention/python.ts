@@ -10,14 +10,17 @@ import { addRetention, hasWork, type InMemory, modelsOf, outlooks, reportInMemor
 
 /** The call or dict a keyword argument or a pair belongs to. */
 function containerOf(item: PyNode): PyNode | null {
-  return item.type === 'pair' ? item.parent : item.parent?.parent ?? null;
+  return item.type === 'pair' ? item.parent : (item.parent?.parent ?? null);
 }
 
 /** Keyword arguments and pairs whose value is the variable `name` (`model_settings=settings`), as their containers. */
 function containersUsing(scope: PyNode, name: string): PyNode[] {
-  return scope.descendantsOfType('identifier')
+  return scope
+    .descendantsOfType('identifier')
     .filter((id): id is PyNode => id?.text === name && isVariableRead(id))
-    .filter((id) => (id.parent?.type === 'keyword_argument' || id.parent?.type === 'pair') && sameNode(id.parent.childForFieldName('value'), id))
+    .filter(
+      (id) => (id.parent?.type === 'keyword_argument' || id.parent?.type === 'pair') && sameNode(id.parent.childForFieldName('value'), id),
+    )
     .map((id) => containerOf(id.parent!))
     .filter((c): c is PyNode => c !== null);
 }

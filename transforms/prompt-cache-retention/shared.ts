@@ -4,7 +4,11 @@
  * (src/policy/retention.ts) and reported.
  */
 import {
-  addDecision, EXTENDED, isTargetOrLater, type ModelOutlook, type RetentionDecision,
+  addDecision,
+  EXTENDED,
+  isTargetOrLater,
+  type ModelOutlook,
+  type RetentionDecision,
   inMemoryDecision,
 } from '../../src/policy/retention.js';
 import { type Ecosystem, RETENTION_MINIMUMS, type SdkMinimum } from '../../src/policy/sdk.js';
@@ -111,14 +115,24 @@ function minimumFor(ecosystem: Ecosystem, kind: RequestKind): SdkMinimum | null 
  * --add-retention for one GPT-5.5 request. `settingsKey` names the Agents settings object
  * when the request has none: --preserve-effort may be adding one in this same run.
  */
-export function addRetention(ctx: HandlerContext, outlookOf: Outlooks, ecosystem: Ecosystem, request: Candidate, edit: Edit | null, settingsKey: string | null): void {
+export function addRetention(
+  ctx: HandlerContext,
+  outlookOf: Outlooks,
+  ecosystem: Ecosystem,
+  request: Candidate,
+  edit: Edit | null,
+  settingsKey: string | null,
+): void {
   const outlook = request.models.map(outlookOf);
   if (request.facts.retention !== undefined || !edit || !outlook.every((o) => o.target)) return;
   const minimum = minimumFor(ecosystem, request.kind);
   const declared = minimum ? ctx.sdk[minimum.ecosystem][minimum.name] : undefined;
   // model-slug adds the effort where it moves the model; computer-use adds none.
-  const effortAdded = ctx.options.preserveEffort === true && outlook.some((o) => o.movedBy === MODEL_SLUG) &&
-    request.facts.effort === undefined && request.facts.addEffort !== undefined;
+  const effortAdded =
+    ctx.options.preserveEffort === true &&
+    outlook.some((o) => o.movedBy === MODEL_SLUG) &&
+    request.facts.effort === undefined &&
+    request.facts.addEffort !== undefined;
   const deferred = settingsKey !== null && effortAdded ? settingsKey : null;
   report(ctx, request.offset, addDecision(minimum, declared, deferred), edit);
 }

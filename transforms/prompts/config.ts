@@ -5,11 +5,29 @@ import { promptFileKind } from '../../src/policy/prompts.js';
 import { isModelLike } from '../../src/policy/slug.js';
 import type { Handler, HandlerContext } from '../../src/transform.js';
 import {
-  applyScope, directiveCheck, type ModelSite, type Prose, reportSites, scalarUse, type Scope, type Source, slugSites, STRUCTURED_KEYS,
+  applyScope,
+  directiveCheck,
+  type ModelSite,
+  type Prose,
+  reportSites,
+  scalarUse,
+  type Scope,
+  type Source,
+  slugSites,
+  STRUCTURED_KEYS,
 } from './scope.js';
 
 /** Keys whose value is prompt text sent with the model beside them. */
-const PROMPT_KEYS = new Set(['instructions', 'system_prompt', 'systemPrompt', 'system', 'system_message', 'systemMessage', 'prompt', 'template']);
+const PROMPT_KEYS = new Set([
+  'instructions',
+  'system_prompt',
+  'systemPrompt',
+  'system',
+  'system_message',
+  'systemMessage',
+  'prompt',
+  'template',
+]);
 /** promptfoo: the models under test and the prompts they all get. */
 const PROVIDER_KEYS = ['providers', 'targets'];
 

@@ -3,7 +3,16 @@ import { endOf, isObjectProperty, isType, type JsNode, literalString, nameOf, pa
 import { type JsParsed, pathsOfType } from '../../src/languages/js/tree.js';
 import type { Handler, HandlerContext } from '../../src/transform.js';
 import {
-  applyScope, codeSites, directiveCheck, INSTRUCTION_KEYS, INSTRUCTION_ROLES, MESSAGE_KEYS, type Prose, reportSites, type Scope, slugUse,
+  applyScope,
+  codeSites,
+  directiveCheck,
+  INSTRUCTION_KEYS,
+  INSTRUCTION_ROLES,
+  MESSAGE_KEYS,
+  type Prose,
+  reportSites,
+  type Scope,
+  slugUse,
   STRUCTURED_KEYS,
 } from './scope.js';
 
@@ -37,7 +46,9 @@ function modelLiteral(parsed: JsParsed, value: JsNode): { value: string; start: 
   const literal = literalString(value);
   if (literal) return literal;
   if (!isType(value, 'Identifier')) return null;
-  const declarations = pathsOfType(parsed, 'VariableDeclarator').filter((p) => isType(p.node.id, 'Identifier') && p.node.id.name === value.name);
+  const declarations = pathsOfType(parsed, 'VariableDeclarator').filter(
+    (p) => isType(p.node.id, 'Identifier') && p.node.id.name === value.name,
+  );
   const only = declarations.length === 1 ? parentNode(declarations[0]!) : undefined;
   return isType(only, 'VariableDeclaration') && only.kind === 'const' ? literalString(declarations[0]!.node.init) : null;
 }
@@ -56,7 +67,8 @@ export const javascript: Handler = (ctx: HandlerContext<JsParsed>) => {
     const model = modelValue ? modelLiteral(ctx.parsed, modelValue) : null;
     if (!model) continue;
     const prose = [...entries].flatMap(([key, value]) =>
-      INSTRUCTION_KEYS.has(key) ? textOf(value) : MESSAGE_KEYS.has(key) ? messages(value) : []);
+      INSTRUCTION_KEYS.has(key) ? textOf(value) : MESSAGE_KEYS.has(key) ? messages(value) : [],
+    );
     if (prose.length === 0) continue;
     const scope: Scope = { models: [slugUse(sites, model.value, model.start)], prose, schemaNotes: !structured(entries) };
     applyScope(ctx, scope, ignored);

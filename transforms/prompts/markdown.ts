@@ -4,13 +4,30 @@ import { entryValue } from '../../src/languages/mapping.js';
 import { type MarkdownParsed, proseBlocks, readFrontmatter } from '../../src/languages/markdown.js';
 import { promptyModel } from '../../src/languages/yaml.js';
 import { plainContext } from '../../src/policy/context.js';
-import { deploymentDecision, displayNameDecision, isTarget, offersStructuredOutputs, parseDisplayName, promptFileKind } from '../../src/policy/prompts.js';
+import {
+  deploymentDecision,
+  displayNameDecision,
+  isTarget,
+  offersStructuredOutputs,
+  parseDisplayName,
+  promptFileKind,
+} from '../../src/policy/prompts.js';
 import { isModelLike } from '../../src/policy/slug.js';
 import type { Handler, HandlerContext } from '../../src/transform.js';
 import type { RequestFacts } from '../../src/types.js';
 import { hasKey, scalars } from './config.js';
 import {
-  applyScope, directiveCheck, type ModelSite, ownSite, reportSites, scalarUse, type Scope, type Source, slugSites, STRUCTURED_KEYS, type Tied,
+  applyScope,
+  directiveCheck,
+  type ModelSite,
+  ownSite,
+  reportSites,
+  scalarUse,
+  type Scope,
+  type Source,
+  slugSites,
+  STRUCTURED_KEYS,
+  type Tied,
 } from './scope.js';
 
 /** A display name (`GPT-5.4 (copilot)`): decided as the slug it names, edited and reported here. */
@@ -26,7 +43,13 @@ function displayUse(ctx: HandlerContext, source: Source, node: ConfigScalar, lis
 }
 
 /** Prompty names an Azure deployment where a model would be: decided here, since it is no slug. */
-function deploymentUse(ctx: HandlerContext, source: Source, node: ConfigScalar, request: RequestFacts, sites: Map<number, ModelSite>): Tied {
+function deploymentUse(
+  ctx: HandlerContext,
+  source: Source,
+  node: ConfigScalar,
+  request: RequestFacts,
+  sites: Map<number, ModelSite>,
+): Tied {
   if (!node.span) return { use: { value: node.value, slug: node.value, decision: null }, site: null };
   const offset = source.toLayer(node.span.start);
   const classified = ctx.classify(node.value, plainContext(['azure_deployment', 'model'], [request]), offset);

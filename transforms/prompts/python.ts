@@ -4,7 +4,16 @@ import { nameOf, plainContent, settingsOf } from '../../src/languages/python/nod
 import type { PyParsed } from '../../src/languages/python.js';
 import type { Handler, HandlerContext } from '../../src/transform.js';
 import {
-  applyScope, codeSites, directiveCheck, INSTRUCTION_KEYS, INSTRUCTION_ROLES, MESSAGE_KEYS, type Prose, reportSites, type Scope, slugUse,
+  applyScope,
+  codeSites,
+  directiveCheck,
+  INSTRUCTION_KEYS,
+  INSTRUCTION_ROLES,
+  MESSAGE_KEYS,
+  type Prose,
+  reportSites,
+  type Scope,
+  slugUse,
   STRUCTURED_KEYS,
 } from './scope.js';
 
@@ -48,7 +57,8 @@ export const python: Handler = (ctx: HandlerContext<PyParsed>) => {
     const model = modelValue ? modelLiteral(root, modelValue) : null;
     if (!model) continue;
     const prose = settings.flatMap(({ key, value }) =>
-      INSTRUCTION_KEYS.has(key) ? textOf(value) : MESSAGE_KEYS.has(key) ? messages(value) : []);
+      INSTRUCTION_KEYS.has(key) ? textOf(value) : MESSAGE_KEYS.has(key) ? messages(value) : [],
+    );
     if (prose.length === 0) continue;
     const structured = settings.some((s) => STRUCTURED_KEYS.has(s.key));
     const scope: Scope = { models: [slugUse(sites, model.value, model.start)], prose, schemaNotes: !structured };

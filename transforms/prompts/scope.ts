@@ -8,8 +8,17 @@ import type { ConfigScalar } from '../../src/languages/mapping.js';
 import type { Decision } from '../../src/policy/classify.js';
 import { hasDirective } from '../../src/policy/context.js';
 import {
-  dateInjections, dateInjectionSite, type ModelUse, PROMPT_REWRITE, promptTie, type PromptTie, proseSchema, proseSchemaSite,
-  selfReferences, selfReferenceSite, withPromptRewrite,
+  dateInjections,
+  dateInjectionSite,
+  type ModelUse,
+  PROMPT_REWRITE,
+  promptTie,
+  type PromptTie,
+  proseSchema,
+  proseSchemaSite,
+  selfReferences,
+  selfReferenceSite,
+  withPromptRewrite,
 } from '../../src/policy/prompts.js';
 import { type HandlerContext, MODEL_SLUG } from '../../src/transform.js';
 import type { StringValue } from '../../src/types.js';
@@ -54,12 +63,22 @@ export interface Scope {
 /** Where a model and the offsets of its text are read from: the handler's text, or a frontmatter region inside it. */
 export interface Source {
   strings: StringValue[];
-  toLayer(offset: number): number;
-  encode(text: string): string;
+  toLayer: (offset: number) => number;
+  encode: (text: string) => string;
 }
 
 /** Keys that ask for Structured Outputs (GitHub Models, Prompty v1/v2, OpenAI request fields, Agents SDK). */
-export const STRUCTURED_KEYS = new Set(['responseFormat', 'response_format', 'jsonSchema', 'json_schema', 'outputSchema', 'output_schema', 'output_type', 'outputType', 'text_format']);
+export const STRUCTURED_KEYS = new Set([
+  'responseFormat',
+  'response_format',
+  'jsonSchema',
+  'json_schema',
+  'outputSchema',
+  'output_schema',
+  'output_type',
+  'outputType',
+  'text_format',
+]);
 
 /**
  * The slug sites of one parsed text, by their start in `source`. A slug moves to GPT-5.5
@@ -93,7 +112,7 @@ export function slugSites(ctx: HandlerContext, source: Source, ownsModels: boole
 
 /** A slug as its site decides it; without a site nobody moves it in this run (null unless it is GPT-5.5 already). */
 export function slugUse(sites: Map<number, ModelSite>, value: string, start: number | undefined): Tied {
-  const site = start === undefined ? null : sites.get(start) ?? null;
+  const site = start === undefined ? null : (sites.get(start) ?? null);
   return { use: { value, slug: value, decision: site?.final(false) ?? null }, site };
 }
 
@@ -101,11 +120,9 @@ export function scalarUse(sites: Map<number, ModelSite>, node: ConfigScalar): Ti
   return slugUse(sites, node.value, node.span?.start);
 }
 
-
 export function ownSite(start: number, end: number, final: ModelSite['final']): ModelSite {
   return { start, end, final, shared: false, rewritten: false };
 }
-
 
 /** The ignore directive on a line of prompt text, or the line above, leaves it alone. */
 export function directiveCheck(text: string): (offset: number) => boolean {
@@ -161,7 +178,8 @@ export function reportSites(ctx: HandlerContext, sites: Map<number, ModelSite>, 
   for (const site of sites.values()) {
     const decision = site.final(site.rewritten);
     if (site.shared && decision.upgradeClass !== PROMPT_REWRITE) continue;
-    if (!site.shared && decision.status === 'upgraded' && decision.to !== null) ctx.edit({ start: site.start, end: site.end, text: encode(decision.to) });
+    if (!site.shared && decision.status === 'upgraded' && decision.to !== null)
+      ctx.edit({ start: site.start, end: site.end, text: encode(decision.to) });
     ctx.site({ offset: site.start, ...decision });
   }
 }
@@ -177,4 +195,3 @@ export function codeSites(ctx: HandlerContext): Map<number, ModelSite> {
   const source: Source = { strings: ctx.adapter.strings?.(ctx.parsed, ctx.text) ?? [], toLayer: (o) => o, encode: (t) => t };
   return slugSites(ctx, source, false);
 }
-

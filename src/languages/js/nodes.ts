@@ -5,14 +5,6 @@
  */
 import type { ASTNode, ASTPath } from 'jscodeshift';
 
-/** Babel AST nodes as the adapter's own analyses read them: positional fields plus whatever the type carries. */
-export interface AstNode {
-  type: string;
-  start?: number | null;
-  end?: number | null;
-  [key: string]: any;
-}
-
 /** A node of the tree, as ast-types types it. */
 export type JsNode = ASTNode;
 export type JsType = JsNode['type'];
@@ -62,7 +54,7 @@ export function nodeText(node: unknown, text: string): string {
 
 /** The type annotation a node carries (a declaration's id, a parameter, a class field), if any. */
 export function typeAnnotationOf(node: unknown): JsNode | null {
-  return ((node as { typeAnnotation?: JsNode | null } | null | undefined)?.typeAnnotation as JsNode | null | undefined) ?? null;
+  return (node as { typeAnnotation?: JsNode | null } | null | undefined)?.typeAnnotation ?? null;
 }
 
 /** A `key: value` entry of an object literal: Babel's `ObjectProperty`, ESTree's `Property`. */
@@ -88,9 +80,17 @@ export function literalString(node: unknown): { value: string; start: number; en
 }
 
 /** TypeScript and parenthesis wrappers that leave a value as it is: `x as const`, `x satisfies T`, `x!`, `(x)`. */
-export const VALUE_WRAPPERS: ReadonlySet<string> = new Set(['TSAsExpression', 'TSSatisfiesExpression', 'TSNonNullExpression', 'ParenthesizedExpression', 'TypeCastExpression']);
+export const VALUE_WRAPPERS: ReadonlySet<string> = new Set([
+  'TSAsExpression',
+  'TSSatisfiesExpression',
+  'TSNonNullExpression',
+  'ParenthesizedExpression',
+  'TypeCastExpression',
+]);
 
-type Wrapper = NodeOf<'TSAsExpression' | 'TSSatisfiesExpression' | 'TSNonNullExpression' | 'ParenthesizedExpression' | 'TypeCastExpression'>;
+type Wrapper = NodeOf<
+  'TSAsExpression' | 'TSSatisfiesExpression' | 'TSNonNullExpression' | 'ParenthesizedExpression' | 'TypeCastExpression'
+>;
 
 function isValueWrapper(node: unknown): node is Wrapper {
   return isType(node, 'TSAsExpression', 'TSSatisfiesExpression', 'TSNonNullExpression', 'ParenthesizedExpression', 'TypeCastExpression');
@@ -117,16 +117,17 @@ export function nameOf(node: unknown): string | null {
 /** The property a member expression reads (`a.b`, `a['b']`); null for other nodes and keys computed at run time. */
 export function memberKey(node: unknown): string | null {
   if (!isMember(node)) return null;
-  return node.computed ? literalString(node.property)?.value ?? null : nameOf(node.property);
+  return node.computed ? (literalString(node.property)?.value ?? null) : nameOf(node.property);
 }
 
 /** `a.method(…)`: the method's name. */
-export function calleeMethod(call: AstNode): string | null {
-  return isMember(call.callee) ? nameOf(call.callee.property) : null;
+export function calleeMethod(call: JsNode): string | null {
+  const callee = (call as { callee?: unknown }).callee;
+  return isMember(callee) ? nameOf(callee.property) : null;
 }
 
 /** The `key: value` entry of an object literal whose key is one of `keys`. */
-export function propertyOf(object: AstNode | JsNode, keys: ReadonlySet<string> | string): NodeOf<'ObjectProperty' | 'Property'> | undefined {
+export function propertyOf(object: JsNode, keys: ReadonlySet<string> | string): NodeOf<'ObjectProperty' | 'Property'> | undefined {
   const wanted = typeof keys === 'string' ? new Set([keys]) : keys;
   const properties: unknown[] = isType(object, 'ObjectExpression', 'ObjectPattern') ? object.properties : [];
   return properties.find((p): p is NodeOf<'ObjectProperty' | 'Property'> => isObjectProperty(p) && wanted.has(nameOf(p.key) ?? ''));
@@ -134,23 +135,23 @@ export function propertyOf(object: AstNode | JsNode, keys: ReadonlySet<string> |
 
 export interface Entry {
   key: string;
-  value: AstNode | null;
+  value: JsNode | null;
 }
 
 /** The keyed values of an object literal, or the attributes of a JSX element (its props object). */
-export function entries(node: AstNode | null | undefined): Entry[] {
-  if (node?.type === 'ObjectExpression') {
-    return node.properties.filter(isObjectProperty).map((p: AstNode) => ({ key: nameOf(p.key) ?? '', value: p.value }));
+export function entries(node: unknown): Entry[] {
+  if (isType(node, 'ObjectExpression')) {
+    return node.properties.filter(isObjectProperty).map((p) => ({ key: nameOf(p.key) ?? '', value: p.value }));
   }
-  if (node?.type === 'JSXOpeningElement') {
-    return node.attributes
-      .filter((a: AstNode) => a.type === 'JSXAttribute')
-      .map((a: AstNode) => ({ key: nameOf(a) ?? '', value: a.value?.type === 'JSXExpressionContainer' ? a.value.expression : a.value }));
+  if (isType(node, 'JSXOpeningElement')) {
+    return (node.attributes ?? [])
+      .filter((a): a is NodeOf<'JSXAttribute'> => isType(a, 'JSXAttribute'))
+      .map((a) => ({ key: nameOf(a) ?? '', value: isType(a.value, 'JSXExpressionContainer') ? a.value.expression : (a.value ?? null) }));
   }
   return [];
 }
 
 /** A value as written: a plain string's value, or the source text. */
-export function writtenValue(node: AstNode, text: string): string {
+export function writtenValue(node: unknown, text: string): string {
   return literalString(node)?.value ?? nodeText(node, text);
 }

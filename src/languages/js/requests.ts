@@ -3,7 +3,6 @@
  * call it is passed to), the facts the policy reads off it (sampling parameters, effort,
  * cache retention) and the insertion that adds a setting in the request's own spelling.
  */
-import type { ASTPath } from 'jscodeshift';
 import { SAMPLING_PARAMETERS } from '../../policy/catalog.js';
 import { MODEL_KEY } from '../../policy/context.js';
 import { RETENTION_KEYS, type RequestSetting } from '../../policy/retention.js';
@@ -11,14 +10,29 @@ import { CHAT_COMPLETIONS_CALL, RESPONSES_CALL } from '../../policy/sdk.js';
 import type { Edit, RequestApi, RequestFacts, RequestKind } from '../../types.js';
 import { appendEntry } from '../list-edit.js';
 import { type RequestOrigin as GenericOrigin, RequestOrigins } from '../origins.js';
-import { type AstNode, entries, isMember, isObjectProperty, nameOf, writtenValue } from './nodes.js';
+import {
+  endOf,
+  entries,
+  isMember,
+  isObjectProperty,
+  isType,
+  type JsNode,
+  type JsPath,
+  nameOf,
+  type NodeOf,
+  nodeText,
+  parentNode,
+  parentOf,
+  startOf,
+  writtenValue,
+} from './nodes.js';
 
 /** Settings objects inside a request: Agents SDK modelSettings, Vercel providerOptions.openai, LangChain modelKwargs. */
 const NESTED_SETTINGS = new Set(['modelSettings', 'providerOptions', 'openai', 'modelKwargs']);
 
-export type RequestOrigin = GenericOrigin<AstNode>;
+export type RequestOrigin = GenericOrigin<JsNode>;
 
-const origins = new RequestOrigins<AstNode>();
+const origins = new RequestOrigins<JsNode>();
 
 export function requestOrigin(facts: RequestFacts): RequestOrigin | undefined {
   return origins.get(facts);
@@ -26,12 +40,19 @@ export function requestOrigin(facts: RequestFacts): RequestOrigin | undefined {
 
 const AGENT_CONFIGS = new Set(['Agent', 'Runner']);
 
-function calleeText(call: AstNode, text: string): string {
-  return text.slice(call.callee.start, call.callee.end).replace(/\s+|\?(?=\.)/g, '');
+type Call = NodeOf<'CallExpression' | 'OptionalCallExpression' | 'NewExpression'>;
+type ObjectNode = NodeOf<'ObjectExpression'>;
+
+function isCall(node: unknown): node is Call {
+  return isType(node, 'CallExpression', 'OptionalCallExpression', 'NewExpression');
+}
+
+function calleeText(call: Call, text: string): string {
+  return nodeText(call.callee, text).replace(/\s+|\?(?=\.)/g, '');
 }
 
 /** A raw HTTP body (`JSON.stringify({...})`): its keys say which API it is for. */
-function bodyKind(request: AstNode): RequestKind | null {
+function bodyKind(request: ObjectNode): RequestKind | null {
   const keys = new Set(entries(request).map((e) => e.key));
   if (keys.has('messages')) return { api: 'chat-completions', client: null, compact: false };
   if (keys.has('input')) return { api: 'responses', client: null, compact: false };
@@ -43,10 +64,12 @@ function bodyKind(request: AstNode): RequestKind | null {
  * (`client.responses.create(…)`, `new Agent(…)`, `Agent.create(…)`, `JSON.stringify(…)`);
  * null when the call does not show it (Vercel AI SDK, LangChain, a stored object).
  */
-export function requestKind(request: AstNode, owner: AstNode | null, text: string): RequestKind | null {
-  if (request.type !== 'ObjectExpression' || !owner || owner.arguments?.[0] !== request) return null;
-  const callee = owner.callee as AstNode;
-  const agents = isMember(callee) ? nameOf(callee.object) === 'Agent' && nameOf(callee.property) === 'create' : AGENT_CONFIGS.has(nameOf(callee) ?? '');
+export function requestKind(request: JsNode, owner: JsNode | null, text: string): RequestKind | null {
+  if (!isType(request, 'ObjectExpression') || !isCall(owner) || owner.arguments[0] !== request) return null;
+  const callee = owner.callee;
+  const agents = isMember(callee)
+    ? nameOf(callee.object) === 'Agent' && nameOf(callee.property) === 'create'
+    : AGENT_CONFIGS.has(nameOf(callee) ?? '');
   if (agents) return { api: 'agents', client: 'agents', compact: false };
   const path = calleeText(owner, text);
   const responses = RESPONSES_CALL.exec(path);
@@ -70,22 +93,21 @@ interface JsStyle {
   pad: string;
 }
 
-function firstQuote(node: AstNode | null | undefined, text: string): string | null {
+function firstQuote(node: JsNode | null | undefined, text: string): string | null {
   for (const { value } of entries(node)) {
-    if (value?.type === 'StringLiteral' || value?.type === 'Literal') return text[value.start!] ?? null;
-    const inner = value?.type === 'ObjectExpression' ? firstQuote(value, text) : null;
+    if (isType(value, 'StringLiteral', 'Literal')) return text[startOf(value)] ?? null;
+    const inner = isType(value, 'ObjectExpression') ? firstQuote(value, text) : null;
     if (inner) return inner;
   }
   return null;
 }
 
-function jsStyle(request: AstNode, text: string): JsStyle {
-  const source = text.slice(request.start!, request.end!);
-  const first = (request.properties as AstNode[]).find(isObjectProperty);
+function jsStyle(request: ObjectNode, text: string): JsStyle {
+  const first = request.properties.find(isObjectProperty);
   return {
     quote: firstQuote(request, text) ?? '"',
-    quoteKeys: first?.key.type === 'StringLiteral',
-    pad: /(?<!\$)\{([ \t]*)[^\s}]/.exec(source)?.[1] === '' ? '' : ' ',
+    quoteKeys: isType(first?.key, 'StringLiteral'),
+    pad: /(?<!\$)\{([ \t]*)[^\s}]/.exec(nodeText(request, text))?.[1] === '' ? '' : ' ',
   };
 }
 
@@ -95,25 +117,26 @@ function jsStyle(request: AstNode, text: string): JsStyle {
  * that are missing. Null when the setting is there already, or when a level on the way is
  * not an object literal or spreads another object in (whose keys a new one would override).
  */
-export function addRequestSetting(request: AstNode, kind: RequestKind, setting: RequestSetting, value: string, text: string): Edit | null {
+export function addRequestSetting(request: JsNode, kind: RequestKind, setting: RequestSetting, value: string, text: string): Edit | null {
+  if (!isType(request, 'ObjectExpression')) return null;
   const path = SETTING_PATHS[kind.api][setting];
   let object = request;
   let depth = 0;
   for (; depth < path.length; depth++) {
-    const property = (object.properties as AstNode[]).find((p) => isObjectProperty(p) && !p.computed && nameOf(p.key) === path[depth]);
-    if (!property) break;
-    if (depth === path.length - 1 || property.value?.type !== 'ObjectExpression') return null;
+    const property = object.properties.find((p) => isObjectProperty(p) && !p.computed && nameOf(p.key) === path[depth]);
+    if (!isObjectProperty(property)) break;
+    if (depth === path.length - 1 || !isType(property.value, 'ObjectExpression')) return null;
     object = property.value;
   }
-  const properties = object.properties as AstNode[];
+  const properties = object.properties;
   if (properties.some((p) => p.type === 'SpreadElement')) return null;
   const style = jsStyle(request, text);
   const key = (name: string): string => (style.quoteKeys ? `${style.quote}${name}${style.quote}` : name);
   const keys = path.slice(depth);
   let item = `${key(keys[keys.length - 1]!)}: ${style.quote}${value}${style.quote}`;
   for (let i = keys.length - 2; i >= 0; i--) item = `${key(keys[i]!)}: {${style.pad}${item}${style.pad}}`;
-  const items = properties.map((p) => ({ start: p.start!, end: p.end! }));
-  return appendEntry(text, { open: object.start! + 1, close: object.end! - 1, items }, item, '//');
+  const items = properties.map((p) => ({ start: startOf(p), end: endOf(p) }));
+  return appendEntry(text, { open: startOf(object) + 1, close: endOf(object) - 1, items }, item, '//');
 }
 
 /**
@@ -121,11 +144,11 @@ export function addRequestSetting(request: AstNode, kind: RequestKind, setting: 
  * off a request object or JSX element. `owner` is the call the object is passed to, which
  * tells its API (for the effort insertion).
  */
-export function requestFacts(request: AstNode, text: string, owner: AstNode | null = null): RequestFacts {
+export function requestFacts(request: JsNode, text: string, owner: JsNode | null = null): RequestFacts {
   const sampling = new Set<string>();
   let effort: string | undefined;
   let retention: string | undefined;
-  const scan = (node: AstNode | null): void => {
+  const scan = (node: JsNode | null): void => {
     for (const { key, value } of entries(node)) {
       const param = SAMPLING_PARAMETERS.get(key);
       if (param) sampling.add(param);
@@ -162,19 +185,19 @@ export function spreadFacts(outer: RequestFacts, base: RequestFacts): RequestFac
 }
 
 /** The call or `new` expression `path`'s node is the first argument of. */
-function ownerOf(path: ASTPath<any>): AstNode | null {
-  const parent = path.parent?.node as AstNode | undefined;
-  return parent && /^(New|Call|OptionalCall)Expression$/.test(parent.type) && parent.arguments[0] === path.node ? parent : null;
+function ownerOf(path: JsPath): JsNode | null {
+  const parent = parentNode(path);
+  return isCall(parent) && parent.arguments[0] === path.node ? parent : null;
 }
 
-export function factsAt(request: ASTPath<any>, text: string): RequestFacts {
-  return requestFacts(request.node as AstNode, text, ownerOf(request));
+export function factsAt(request: JsPath, text: string): RequestFacts {
+  return requestFacts(request.node, text, ownerOf(request));
 }
 
 /** The request (object literal or JSX element) whose model is the value at `valuePath`. */
-export function requestOf(valuePath: ASTPath<any>): ASTPath<any> | null {
-  const parent = valuePath.parent?.node as AstNode | undefined;
-  if (!parent || parent.value !== valuePath.node) return null;
-  const key = isObjectProperty(parent) ? nameOf(parent.key) : parent.type === 'JSXAttribute' ? nameOf(parent) : null;
-  return key !== null && MODEL_KEY.test(key) ? (valuePath.parent.parent as ASTPath<any>) : null;
+export function requestOf(valuePath: JsPath): JsPath | null {
+  const parent = parentNode(valuePath);
+  if (!parent || (parent as { value?: unknown }).value !== valuePath.node) return null;
+  const key = isObjectProperty(parent) ? nameOf(parent.key) : isType(parent, 'JSXAttribute') ? nameOf(parent) : null;
+  return key !== null && MODEL_KEY.test(key) ? parentOf(parentOf(valuePath)!) : null;
 }

@@ -2,14 +2,26 @@
  * Names in JS/TS: which identifiers read a variable, where a name is bound (ast-types
  * scopes), and the function or program a binding lives in.
  */
-import { type AstNode, isMember, type JsNode, type JsPath } from './nodes.js';
+import { isMember, type JsNode, type JsPath, parentNode, parentOf } from './nodes.js';
 import { type JsParsed, pathsWithin } from './tree.js';
 
 /** Parents under which an identifier names a type, not a value (`x as Foo`, `typeof x` in a type, `A.B` in a type). */
 const TYPE_PARENTS = new Set([
-  'TSTypeReference', 'TSQualifiedName', 'TSTypeQuery', 'TSExpressionWithTypeArguments', 'TSInterfaceHeritage',
-  'TSClassImplements', 'TSTypeParameter', 'TSPropertySignature', 'TSMethodSignature', 'TSIndexSignature',
-  'TSTypePredicate', 'TSImportType', 'TSModuleDeclaration', 'TSTypeAliasDeclaration', 'TSInterfaceDeclaration',
+  'TSTypeReference',
+  'TSQualifiedName',
+  'TSTypeQuery',
+  'TSExpressionWithTypeArguments',
+  'TSInterfaceHeritage',
+  'TSClassImplements',
+  'TSTypeParameter',
+  'TSPropertySignature',
+  'TSMethodSignature',
+  'TSIndexSignature',
+  'TSTypePredicate',
+  'TSImportType',
+  'TSModuleDeclaration',
+  'TSTypeAliasDeclaration',
+  'TSInterfaceDeclaration',
   'TSEnumDeclaration',
 ]);
 
@@ -18,7 +30,7 @@ const TYPE_PARENTS = new Set([
  * (`{b: 1}`, a class field or method name; a computed key is a read) and not a type.
  */
 export function isVariableRead(path: JsPath): boolean {
-  const parent = path.parent?.node as JsNode | undefined;
+  const parent = parentNode(path);
   if (!parent) return true;
   if (isMember(parent) && parent.property === path.node && !parent.computed) return false;
   if (path.name === 'key' && !(parent as { computed?: boolean }).computed) return false;
@@ -27,7 +39,7 @@ export function isVariableRead(path: JsPath): boolean {
 }
 
 /** Reads of the variable `name` inside `scope`, in visit order. */
-export function variableReads(parsed: JsParsed, scope: AstNode | JsNode, name: string): JsPath[] {
+export function variableReads(parsed: JsParsed, scope: JsNode, name: string): JsPath[] {
   return pathsWithin(parsed, scope, 'Identifier').filter((p) => (p.node as { name?: string }).name === name && isVariableRead(p));
 }
 
@@ -38,12 +50,18 @@ export function readsIn(parsed: JsParsed, path: JsPath): JsPath[] {
 
 /** The identifier that declares `name` where `path` is. */
 export function bindingOf(path: JsPath, name: string): JsPath | null {
-  return (path.scope?.lookup(name)?.getBindings()[name]?.[0] as JsPath | undefined) ?? null;
+  const scope = path.scope as AstScope | null | undefined;
+  return scope?.lookup(name)?.getBindings()[name]?.[0] ?? null;
+}
+
+/** The part of an ast-types scope read here (the library types it loosely). */
+interface AstScope {
+  lookup(name: string): { getBindings(): Record<string, JsPath[] | undefined> } | null | undefined;
 }
 
 /** The function, method or program a binding at `path` lives in. */
 export function enclosingScope(path: JsPath): JsNode {
-  for (let p: JsPath | null = path.parent; p; p = p.parent) {
+  for (let p = parentOf(path); p; p = parentOf(p)) {
     if (/Function|Program|ClassMethod|ObjectMethod/.test(p.node.type)) return p.node;
   }
   return path.node;

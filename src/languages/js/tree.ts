@@ -2,13 +2,13 @@
  * One walk per parsed JS/TS tree serves the adapter and every transform: every path in
  * visit order, with the subtree of each node, so `find` questions need no walk of their own.
  */
-import type { ASTPath, Collection, JSCodeshift } from 'jscodeshift';
+import type { Collection, JSCodeshift } from 'jscodeshift';
 import { lazy, lazyRequire } from '../../lazy.js';
-import type { AstNode, JsNode, JsPath, JsType, NodeOf } from './nodes.js';
+import type { JsNode, JsPath, JsType, NodeOf } from './nodes.js';
 
 export interface JsParsed {
   j: JSCodeshift;
-  root: Collection<any>;
+  root: Collection<JsNode>;
 }
 
 // jscodeshift (with recast and ast-types) loads on the first JS/TS parse, so a run that
@@ -17,10 +17,10 @@ export const jscodeshiftApi = lazyRequire<JSCodeshift>('jscodeshift');
 
 /** One walk of a parsed tree: every path in visit order, the root first. */
 interface TreeIndex {
-  paths: readonly ASTPath<any>[];
+  paths: readonly JsPath[];
   /** Per node, the end of its subtree in `paths`: its descendants are the paths just after it, up to there. */
   ends: Map<unknown, { at: number; end: number }>;
-  byType: Map<string, readonly ASTPath<any>[]>;
+  byType: Map<string, readonly JsPath[]>;
 }
 
 const indexes = new WeakMap<JsParsed, TreeIndex>();
@@ -50,21 +50,23 @@ let walked: Omit<TreeIndex, 'byType'> = { paths: [], ends: new Map() };
  * One visitor, built once: building one (its method and supertype tables) costs more
  * than walking a small file, and ast-types resets a visitor at each `visit`.
  */
-const collectAll = lazy(() => jscodeshiftApi().types.PathVisitor.fromMethodsObject({
-  visitNode(path: ASTPath<any>) {
-    const paths = walked.paths as ASTPath<any>[];
-    const at = paths.length;
-    paths.push(path);
-    this.traverse(path);
-    walked.ends.set(path.node, { at, end: paths.length });
-  },
-}));
+const collectAll = lazy(() =>
+  jscodeshiftApi().types.PathVisitor.fromMethodsObject({
+    visitNode(this: { traverse(path: JsPath): void }, path: JsPath) {
+      const paths = walked.paths as JsPath[];
+      const at = paths.length;
+      paths.push(path);
+      this.traverse(path);
+      walked.ends.set(path.node, { at, end: paths.length });
+    },
+  }),
+);
 
 function treeIndex(parsed: JsParsed): TreeIndex {
   let index = indexes.get(parsed);
   if (!index) {
     walked = { paths: [], ends: new Map() };
-    collectAll().visit(parsed.root.get());
+    collectAll().visit(rootPath(parsed));
     index = { ...walked, byType: new Map() };
     walked = { paths: [], ends: new Map() };
     indexes.set(parsed, index);
@@ -73,12 +75,12 @@ function treeIndex(parsed: JsParsed): TreeIndex {
 }
 
 /** The paths inside `node` (not `node` itself), in visit order; none for a node not in the tree. */
-function descendants(index: TreeIndex, node: unknown): readonly ASTPath<any>[] {
+function descendants(index: TreeIndex, node: unknown): readonly JsPath[] {
   const span = index.ends.get(node);
   return span ? index.paths.slice(span.at + 1, span.end) : [];
 }
 
-function ofType(parsed: JsParsed, paths: readonly ASTPath<any>[], type: string): readonly ASTPath<any>[] {
+function ofType(parsed: JsParsed, paths: readonly JsPath[], type: string): readonly JsPath[] {
   return type === 'Node' ? paths : paths.filter((p) => isOfType(parsed.j, p.node.type, type));
 }
 
@@ -90,7 +92,7 @@ function ofType(parsed: JsParsed, paths: readonly ASTPath<any>[], type: string):
  */
 export function pathsOfType<T extends JsType>(parsed: JsParsed, type: T): readonly JsPath<NodeOf<T>>[];
 export function pathsOfType(parsed: JsParsed, type: string): readonly JsPath[];
-export function pathsOfType(parsed: JsParsed, type: string): readonly ASTPath<any>[] {
+export function pathsOfType(parsed: JsParsed, type: string): readonly JsPath[] {
   const index = treeIndex(parsed);
   let paths = index.byType.get(type);
   if (!paths) {
@@ -105,14 +107,18 @@ export function pathsOfType(parsed: JsParsed, type: string): readonly ASTPath<an
  * `type` inside `node` (not `node` itself), in visit order; none for a node that is not
  * in the parsed tree. Their parents run up to the file's root rather than stopping at `node`.
  */
-export function pathsWithin<T extends JsType>(parsed: JsParsed, node: AstNode | JsNode, type: T): readonly JsPath<NodeOf<T>>[];
-export function pathsWithin(parsed: JsParsed, node: AstNode | JsNode, type: string): readonly JsPath[];
-export function pathsWithin(parsed: JsParsed, node: AstNode | JsNode, type: string): readonly ASTPath<any>[] {
+export function pathsWithin<T extends JsType>(parsed: JsParsed, node: JsNode, type: T): readonly JsPath<NodeOf<T>>[];
+export function pathsWithin(parsed: JsParsed, node: JsNode, type: string): readonly JsPath[];
+export function pathsWithin(parsed: JsParsed, node: JsNode, type: string): readonly JsPath[] {
   return ofType(parsed, descendants(treeIndex(parsed), node), type);
 }
 
+/** The path at the root of a parsed file. */
+function rootPath(parsed: JsParsed): JsPath {
+  return parsed.root.get() as JsPath;
+}
 
 /** The node at the root of a parsed file (Babel's `File`). */
 export function fileNode(parsed: JsParsed): JsNode {
-  return parsed.root.get().node as JsNode;
+  return rootPath(parsed).node;
 }

@@ -59,9 +59,12 @@ export function positionalArguments(call: Node): Node[] {
 /** The `key: value` settings of a call's keyword arguments or of a dict literal with plain string keys. */
 export function settingsOf(node: Node): Array<{ key: string; value: Node }> {
   const out: Array<{ key: string; value: Node }> = [];
-  const items = node.type === 'call'
-    ? (node.childForFieldName('arguments')?.namedChildren ?? []).filter((a) => a.type === 'keyword_argument')
-    : node.type === 'dictionary' ? node.namedChildren.filter((p) => p.type === 'pair') : [];
+  const items =
+    node.type === 'call'
+      ? (node.childForFieldName('arguments')?.namedChildren ?? []).filter((a) => a.type === 'keyword_argument')
+      : node.type === 'dictionary'
+        ? node.namedChildren.filter((p) => p.type === 'pair')
+        : [];
   for (const item of items) {
     const key = nameOf(item.childForFieldName(item.type === 'pair' ? 'key' : 'name'));
     const value = item.childForFieldName('value');
@@ -87,7 +90,12 @@ export function entryList(container: Node): (EntryList & { nodes: Node[] }) | nu
   const list = container.type === 'call' ? container.childForFieldName('arguments') : container;
   if (!list || (list.type !== 'argument_list' && list.type !== 'dictionary')) return null;
   const nodes = list.namedChildren.filter((c) => c.type !== 'comment');
-  return { open: list.startIndex + 1, close: list.endIndex - 1, items: nodes.map((c) => ({ start: c.startIndex, end: c.endIndex })), nodes };
+  return {
+    open: list.startIndex + 1,
+    close: list.endIndex - 1,
+    items: nodes.map((c) => ({ start: c.startIndex, end: c.endIndex })),
+    nodes,
+  };
 }
 
 /** What an expression reads by key: `x.type`, `x["type"]`, `x.get("type")`. */

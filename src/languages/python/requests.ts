@@ -35,8 +35,10 @@ const BODY_ENCODERS = new Set(['json.dumps']);
 /** A dict sent as a raw HTTP body: its keys say which API it is for. */
 function bodyKind(dict: Node): RequestKind | null {
   const holder = dict.parent;
-  const encoder = holder?.type === 'argument_list' ? holder.parent?.childForFieldName('function')?.text ?? '' : '';
-  const sent = (holder?.type === 'keyword_argument' && BODY_KEYWORDS.has(nameOf(holder.childForFieldName('name')) ?? '')) || BODY_ENCODERS.has(encoder);
+  const encoder = holder?.type === 'argument_list' ? (holder.parent?.childForFieldName('function')?.text ?? '') : '';
+  const sent =
+    (holder?.type === 'keyword_argument' && BODY_KEYWORDS.has(nameOf(holder.childForFieldName('name')) ?? '')) ||
+    BODY_ENCODERS.has(encoder);
   if (!sent) return null;
   const keys = new Set(settingsOf(dict).map((s) => s.key));
   if (keys.has('messages')) return { api: 'chat-completions', client: null, compact: false };
@@ -118,8 +120,12 @@ export function addRequestSetting(request: Node, kind: RequestKind, setting: Req
   const quote = request.descendantsOfType('string_start')[0]?.text.slice(-1) ?? '"';
   const write = (rest: SettingStep[], inDict: boolean): string => {
     const [step, ...inner] = rest as [SettingStep, ...SettingStep[]];
-    const written = inner.length === 0 ? `${quote}${value}${quote}`
-      : step.make === 'dict' ? `{${write(inner, true)}}` : `${step.make}(${write(inner, false)})`;
+    const written =
+      inner.length === 0
+        ? `${quote}${value}${quote}`
+        : step.make === 'dict'
+          ? `{${write(inner, true)}}`
+          : `${step.make}(${write(inner, false)})`;
     return inDict ? `${quote}${step.key}${quote}: ${written}` : `${step.key}=${written}`;
   };
   return appendEntry(text, list, write(missing, container.type === 'dictionary'), '#');
@@ -165,7 +171,7 @@ export function requestOf(node: Node): Node | null {
   if ((parent.type === 'keyword_argument' || parent.type === 'pair') && sameNode(parent.childForFieldName('value'), node)) {
     const key = nameOf(parent.childForFieldName(parent.type === 'pair' ? 'key' : 'name')) ?? '';
     if (!MODEL_KEY.test(key)) return null;
-    return parent.type === 'pair' ? parent.parent : parent.parent?.parent ?? null;
+    return parent.type === 'pair' ? parent.parent : (parent.parent?.parent ?? null);
   }
   const call = parent.type === 'argument_list' ? parent.parent : null;
   if (call && MODEL_FACTORIES.has(calleeName(call) ?? '') && sameNode(positionalArguments(call)[0], node)) return call;

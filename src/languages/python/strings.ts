@@ -14,7 +14,15 @@ import { MODEL_FACTORIES, requestFacts, requestOf } from './requests.js';
 /** `os.getenv`, `os.environ.get`, `environ.setdefault`, a bare `getenv` imported from os. */
 const ENV_GETTER = /^((os\.)?environ\.(get|setdefault)|(os\.)?getenv)$/;
 /** Wrappers a value passes through on its way to a name: `(…)`, `x or "gpt-5.4"`, `a if c else b`, collections. */
-const TRANSPARENT = new Set(['parenthesized_expression', 'boolean_operator', 'conditional_expression', 'list', 'tuple', 'set', 'expression_list']);
+const TRANSPARENT = new Set([
+  'parenthesized_expression',
+  'boolean_operator',
+  'conditional_expression',
+  'list',
+  'tuple',
+  'set',
+  'expression_list',
+]);
 const COLLECTIONS = new Set(['list', 'tuple', 'set', 'expression_list']);
 const COMPARE_OPERATORS = new Set(['==', '!=', 'in', 'not in', 'is', 'is not']);
 const COMPARE_METHODS = new Set(['startswith', 'endswith']);
@@ -32,7 +40,8 @@ function buildsModel(call: Node): boolean {
 
 /** The call `node` is the default of, as in `os.getenv("X", node)` or `os.environ.get("X", default=node)`. */
 function envDefaultOf(node: Node): { env: string | null; call: Node } | null {
-  const holder = node.parent?.type === 'keyword_argument' && nameOf(node.parent.childForFieldName('name')) === 'default' ? node.parent : node;
+  const holder =
+    node.parent?.type === 'keyword_argument' && nameOf(node.parent.childForFieldName('name')) === 'default' ? node.parent : node;
   const call = holder.parent?.type === 'argument_list' ? holder.parent.parent : null;
   if (!call || !ENV_GETTER.test(call.childForFieldName('function')?.text ?? '')) return null;
   const args = positionalArguments(call);
@@ -42,7 +51,8 @@ function envDefaultOf(node: Node): { env: string | null; call: Node } | null {
 
 /** Requests in `scope` whose model is the identifier `name`. */
 function requestsUsing(scope: Node, name: string, text: string): RequestFacts[] {
-  return scope.descendantsOfType('identifier')
+  return scope
+    .descendantsOfType('identifier')
     .filter((id) => id.text === name && isVariableRead(id))
     .map(requestOf)
     .filter((r): r is Node => r !== null)
@@ -124,7 +134,12 @@ function walkUp(start: Node, text: string): Walk {
 /** The collection or parenthesis chain a value sits in, up to the first other parent. */
 function outerValue(node: Node): Node {
   let outer = node;
-  while (outer.parent && TRANSPARENT.has(outer.parent.type) && outer.parent.type !== 'boolean_operator' && outer.parent.type !== 'conditional_expression') {
+  while (
+    outer.parent &&
+    TRANSPARENT.has(outer.parent.type) &&
+    outer.parent.type !== 'boolean_operator' &&
+    outer.parent.type !== 'conditional_expression'
+  ) {
     outer = outer.parent;
   }
   return outer;
@@ -220,9 +235,7 @@ export function strings(parsed: PyParsed, text: string): StringValue[] {
     const literal = plainContent(node);
     if (!literal || !isModelLike(literal.value) || isNonValuePosition(node)) continue;
     const walk = walkUp(node, text);
-    const requests = walk.requests.length > 0 || !walk.binding
-      ? walk.requests
-      : requestsUsing(walk.binding.scope, walk.binding.name, text);
+    const requests = walk.requests.length > 0 || !walk.binding ? walk.requests : requestsUsing(walk.binding.scope, walk.binding.name, text);
     const context: StringContext = {
       compared: isCompared(node),
       inType: inType(node),

@@ -1,91 +1,26 @@
 /** Argument parsing and exit codes; everything else lives in the runner and the reports. */
 import { readFileSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { dirname, relative, resolve, sep } from 'node:path';
 import { parseArgs } from 'node:util';
 import { ConfigError } from './policy/config.js';
+import { VERDICTS, type Verdict } from './policy/decisions.js';
 import { DEFAULT_EXTENSIONS } from './languages/index.js';
 import { findTransform, TRANSFORMS } from './registry.js';
+import { renderHtml, type HtmlInput } from './report/html.js';
 import { renderJson, readReport } from './report/json.js';
-import { renderMarkdown } from './report/markdown.js';
+import { readChecklist, renderMarkdown } from './report/markdown.js';
 import { mergeReports } from './report/merge.js';
-import { buildReport, VERSION, type FileChange, type Report, type RunResult } from './report/model.js';
+import { HELP } from './help.js';
+import { buildReport, gateFailure, VERSION, type FileChange, type Report, type RunResult } from './report/model.js';
 import { renderSarif } from './report/sarif.js';
-import { renderSummary } from './report/text.js';
+import { renderCheck, renderDecided, renderSiteList, renderSummary } from './report/text.js';
 import { renderPatch, unifiedDiff } from './report/diff.js';
+import { decide, decidedBy, type Selection } from './runner/decide.js';
 import { displayPath, UsageError } from './runner/files.js';
 import { outputTarget, writeOutput } from './runner/outputs.js';
-import { run } from './runner/run.js';
+import { run, type RunRequest } from './runner/run.js';
 import { defaultWorkers } from './runner/pool.js';
 import { ProgressBar } from './runner/progress.js';
-
-export const HELP = `gpt55-codemod ${VERSION}: upgrade code that calls the OpenAI API from GPT-5.4 to GPT-5.5
-
-Usage:
-  gpt55-codemod <transform|upgrade> [paths...] [options]
-  gpt55-codemod list
-  gpt55-codemod merge-reports <a.json> <b.json>... [--report <file>]
-
-Commands:
-  upgrade                 run every transform, in order, in one pass
-                            gpt55-codemod upgrade .
-  <transform>             run one transform (also transforms/<name> or its file path)
-                            gpt55-codemod transforms/model-slug src --dry
-  list                    print the transforms with their descriptions
-                            gpt55-codemod list
-  merge-reports           combine JSON reports from shards or repositories
-                            gpt55-codemod merge-reports shard-1.json shard-2.json --report all.md
-
-Paths default to "."; files, folders and globs ("packages/*/src") are accepted.
-
-Options:
-  -d, --dry               write nothing; print a unified diff per changed file and the summary
-                            gpt55-codemod upgrade src --dry
-      --json              print the JSON report on stdout instead of diffs and summary
-                            gpt55-codemod upgrade . --dry --json > report.json
-      --report <file>     also write the report; format by extension: .json, .md, .sarif
-                            gpt55-codemod upgrade . --report gpt55.sarif
-      --patch <file>      write all changes as one unified diff for git apply (writes nothing else)
-                            gpt55-codemod upgrade . --patch gpt55.patch && git apply gpt55.patch
-      --all               upgrade all model usage: pinned-context sites and older families too
-                          (never dated snapshots, mini/nano, fine-tunes or third-party models)
-                            gpt55-codemod model-slug src --all
-      --preserve-effort   where an upgraded request sets no reasoning effort, add effort none
-                          (GPT-5.4's default) in its API's spelling; requests blocked only for
-                          temperature / top_p / logprobs are then upgraded too
-                            gpt55-codemod upgrade src --preserve-effort --dry
-      --add-retention     add prompt_cache_retention "24h" to GPT-5.5 requests that do not set it,
-                          where the nearest manifest's SDK version knows the field
-                            gpt55-codemod prompt-cache-retention src --add-retention --dry
-      --config <file>     config file (default: gpt55-codemod.config.yaml found walking up)
-                            gpt55-codemod upgrade . --config ci/gpt55.yaml
-      --force             write into a git work tree that has uncommitted changes
-                            gpt55-codemod upgrade src --force
-      --check             write nothing; exit 1 if any site would be upgraded, needs
-                          confirmation or is blocked (a CI gate)
-                            gpt55-codemod upgrade . --check
-      --workers <n>       worker threads (default: cores minus one, at least one)
-                            gpt55-codemod upgrade . --workers 4
-      --file-timeout <s>  seconds one file may take to parse and transform before it is
-                          reported as an error and left untouched (default 10; 0: no limit)
-                            gpt55-codemod upgrade . --file-timeout 30
-      --shard <k/n>       process only shard k of n (deterministic; merge the JSON reports)
-                            gpt55-codemod upgrade . --shard 2/4 --json > shard-2.json
-      --extensions <list> only these extensions (comma-separated; .env for env files)
-                            gpt55-codemod upgrade . --extensions ts,tsx,py
-      --ignore-pattern <glob>  skip matching paths (repeatable)
-                            gpt55-codemod upgrade . --ignore-pattern "legacy/**"
-      --no-gitignore      also look at files that .gitignore excludes
-                            gpt55-codemod upgrade . --no-gitignore
-      --quiet             print only errors (and the report where asked)
-                            gpt55-codemod upgrade . --quiet --report gpt55.json
-      --verbose           also list every site, upgraded ones included
-                            gpt55-codemod upgrade . --dry --verbose
-  -h, --help              this text
-  -v, --version           the version
-
-Exit codes: 0 done; 1 some file failed (parse error, unreadable, verify failed) or
---check found work; 2 bad usage or config.
-`;
 
 const OPTIONS = {
   dry: { type: 'boolean', short: 'd' },
@@ -106,6 +41,12 @@ const OPTIONS = {
   'no-gitignore': { type: 'boolean' },
   quiet: { type: 'boolean' },
   verbose: { type: 'boolean' },
+  'all-current': { type: 'boolean' },
+  reason: { type: 'string' },
+  'from-checklist': { type: 'string' },
+  note: { type: 'string' },
+  by: { type: 'string' },
+  prune: { type: 'boolean' },
   help: { type: 'boolean', short: 'h' },
   version: { type: 'boolean', short: 'v' },
 } as const;
@@ -143,23 +84,35 @@ function parseWorkers(value: string | undefined): number | null {
   return n;
 }
 
-const RENDERERS: Array<[string, (report: Report) => string]> = [
-  ['.json', renderJson],
-  ['.md', renderMarkdown],
-  ['.sarif', renderSarif],
+type Renderer = (input: HtmlInput) => string;
+
+const RENDERERS: Array<[string, Renderer]> = [
+  ['.json', ({ report }) => renderJson(report)],
+  ['.md', ({ report }) => renderMarkdown(report)],
+  ['.sarif', ({ report }) => renderSarif(report)],
+  ['.html', renderHtml],
 ];
 
 /** The renderer --report's extension names; checked before the run so a typo costs nothing. */
-function reportRenderer(file: string): (report: Report) => string {
+function reportRenderer(file: string): Renderer {
   const found = RENDERERS.find(([ext]) => file.endsWith(ext));
-  if (!found) throw new UsageError(`--report ${file}: the extension must be .json, .md or .sarif`);
+  if (!found) throw new UsageError(`--report ${file}: the extension must be .json, .md, .sarif or .html`);
   return found[1];
 }
 
-function reportTarget(flags: Flags, cwd: string, inputs: string[]): { path: string; render: (report: Report) => string } | null {
+interface ReportTarget {
+  path: string;
+  render: (report: Report, changes: FileChange[]) => string;
+}
+
+function reportTarget(flags: Flags, cwd: string, inputs: string[]): ReportTarget | null {
   if (!flags.report) return null;
-  const render = reportRenderer(flags.report);
-  return { path: outputTarget(cwd, flags.report, '--report', inputs), render };
+  const renderer = reportRenderer(flags.report);
+  const path = outputTarget(cwd, flags.report, '--report', inputs);
+  // Links in the report lead from its own folder to the files, named relative to the current directory.
+  const up = relative(dirname(path), cwd).split(sep).join('/');
+  const links = up === '' ? '' : `${up}/`;
+  return { path, render: (report, changes) => renderer({ report, changes, links }) };
 }
 
 /** `ts`, `.ts`, `*.ts`, `env`: each must name a file kind the tool reads. */
@@ -196,7 +149,7 @@ function resolveTransforms(command: string): string[] {
   if (command === 'upgrade') return TRANSFORMS.map((t) => t.name);
   const transform = findTransform(command);
   if (!transform) {
-    throw new UsageError(`unknown transform "${command}" (known: ${TRANSFORMS.map((t) => t.name).join(', ')}; or upgrade, list, merge-reports)`);
+    throw new UsageError(`unknown transform "${command}" (known: ${TRANSFORMS.map((t) => t.name).join(', ')}; or upgrade, list, merge-reports, decide)`);
   }
   return [transform.name];
 }
@@ -218,7 +171,7 @@ function mergeCommand(files: string[], flags: Flags, io: Io): number {
     }
   });
   const merged = mergeReports(reports);
-  if (reportFile) writeOutput(reportFile.path, reportFile.render(merged), '--report');
+  if (reportFile) writeOutput(reportFile.path, reportFile.render(merged, []), '--report');
   if (flags.json || !reportFile) io.stdout(renderJson(merged));
   return 0;
 }
@@ -233,16 +186,15 @@ function print(result: RunResult, report: Report, flags: Flags, io: Io): void {
     return;
   }
   if (flags.dry) for (const change of result.changes) io.stdout(unifiedDiff(change, { color: io.tty }));
-  if (flags.verbose) {
-    for (const s of report.sites) io.stdout(`${s.file}:${s.line}:${s.column}  ${s.status}  ${s.from} -> ${s.to ?? '(none)'}  ${s.reason}\n`);
-  }
+  if (flags.verbose) io.stdout(renderSiteList(report));
   io.stdout(renderSummary(report, { color: io.tty }));
+  if (flags.check) io.stdout(renderCheck(report, { color: io.tty, verbose: flags.verbose === true }));
 }
 
+/** --check fails on sites that are upgradable, blocked or undecided; a stale decision is reported, not failed. */
 function exitCode(report: Report, flags: Flags): number {
   if (report.summary.filesErrored > 0) return 1;
-  const { sites } = report.summary;
-  if (flags.check && sites.upgraded + sites['confirmation-needed'] + sites.blocked > 0) return 1;
+  if (flags.check && report.sites.some((site) => gateFailure(site) !== null)) return 1;
   return 0;
 }
 
@@ -271,7 +223,7 @@ function repositoryPatch(changes: FileChange[], cwd: string): string {
 function writeOutputs(result: RunResult, report: Report, targets: { patch: string | null; report: ReturnType<typeof reportTarget> }, io: Io, wrote: boolean): boolean {
   try {
     if (targets.patch) writeOutput(targets.patch, repositoryPatch(result.changes, io.cwd), '--patch');
-    if (targets.report) writeOutput(targets.report.path, targets.report.render(report), '--report');
+    if (targets.report) writeOutput(targets.report.path, targets.report.render(report, result.changes), '--report');
     return true;
   } catch (err) {
     if (!wrote || !(err instanceof UsageError)) throw err;
@@ -280,19 +232,9 @@ function writeOutputs(result: RunResult, report: Report, targets: { patch: strin
   }
 }
 
-async function runCommand(command: string, positionals: string[], flags: Flags, io: Io): Promise<number> {
-  const transforms = resolveTransforms(command);
-  const inputs = inputPaths(positionals);
-  const reportFile = reportTarget(flags, io.cwd, inputs);
-  const patchFile = flags.patch ? outputTarget(io.cwd, flags.patch, '--patch', inputs) : null;
-  const extensions = parseExtensions(flags.extensions);
-  const shard = parseShard(flags.shard);
-  const workers = parseWorkers(flags.workers) ?? defaultWorkers();
-  const fileTimeoutMs = parseFileTimeout(flags['file-timeout']);
-  const quietOutput = flags.json === true || flags.quiet === true || !io.tty;
-  const progress = quietOutput ? null : new ProgressBar(io.stderr);
-  const write = !flags.dry && !flags.check && !flags.patch;
-  const result = await run({
+/** The run request the flags describe, for a run over `inputs` with `transforms`. */
+function runRequest(flags: Flags, io: Io, inputs: string[], transforms: string[], write: boolean): RunRequest {
+  return {
     cwd: io.cwd,
     inputs,
     transforms,
@@ -302,22 +244,78 @@ async function runCommand(command: string, positionals: string[], flags: Flags, 
     configPath: flags.config ?? null,
     write,
     force: flags.force === true,
-    extensions,
+    extensions: parseExtensions(flags.extensions),
     ignorePatterns: flags['ignore-pattern'] ?? [],
     gitignore: flags['no-gitignore'] !== true,
-    shard,
-    workers,
-    fileTimeoutMs,
-    onFile: progress ? (done, total, changed) => progress.update(done, total, changed) : undefined,
+    shard: parseShard(flags.shard),
+    workers: parseWorkers(flags.workers) ?? defaultWorkers(),
+    fileTimeoutMs: parseFileTimeout(flags['file-timeout']),
     warn: (message) => {
       if (!flags.quiet && !flags.json) io.stderr(`warning: ${message}\n`);
     },
-  });
+  };
+}
+
+async function runCommand(command: string, positionals: string[], flags: Flags, io: Io): Promise<number> {
+  const transforms = resolveTransforms(command);
+  const inputs = inputPaths(positionals);
+  const reportFile = reportTarget(flags, io.cwd, inputs);
+  const patchFile = flags.patch ? outputTarget(io.cwd, flags.patch, '--patch', inputs) : null;
+  const quietOutput = flags.json === true || flags.quiet === true || !io.tty;
+  const progress = quietOutput ? null : new ProgressBar(io.stderr);
+  const write = !flags.dry && !flags.check && !flags.patch;
+  const request = runRequest(flags, io, inputs, transforms, write);
+  const result = await run({ ...request, onFile: progress ? (done, total, changed) => progress.update(done, total, changed) : undefined });
   progress?.finish();
   const report = buildReport(result);
   const written = writeOutputs(result, report, { patch: patchFile, report: reportFile }, io, write && result.filesChanged > 0);
   print(result, report, flags, io);
   return written ? exitCode(report, flags) : 1;
+}
+
+/** `file:line` names a site; anything else is a path to look in. */
+const LOCATION = /^(.+):(\d+)$/;
+
+/** Which sites `decide` is about, from its arguments; null with --prune alone. */
+function decideSelection(flags: Flags, locations: string[], io: Io): Selection | null {
+  const given = [locations.length > 0, flags.reason !== undefined, flags['all-current'] === true, flags['from-checklist'] !== undefined].filter(Boolean).length;
+  if (given > 1) throw new UsageError('decide: name the sites one way: file:line, --reason, --all-current or --from-checklist');
+  if (flags.reason !== undefined) {
+    if (flags.reason.trim() === '') throw new UsageError('decide --reason: give some text of the reason');
+    return { kind: 'reason', text: flags.reason };
+  }
+  if (flags['all-current']) return { kind: 'all-current' };
+  const checklist = flags['from-checklist'];
+  if (checklist !== undefined) {
+    let text: string;
+    try {
+      text = readFileSync(resolve(io.cwd, checklist), 'utf8');
+    } catch {
+      throw new UsageError(`--from-checklist ${checklist}: cannot read`);
+    }
+    return { kind: 'checklist', ticked: readChecklist(text) };
+  }
+  if (locations.length > 0) return { kind: 'locations', locations: locations.map((l) => ({ file: LOCATION.exec(l)![1]!, line: Number(LOCATION.exec(l)![2]) })) };
+  return null;
+}
+
+async function decideCommand(positionals: string[], flags: Flags, io: Io): Promise<number> {
+  const [first, ...rest] = positionals;
+  const verdict = VERDICTS.includes(first as Verdict) ? (first as Verdict) : null;
+  const args = verdict ? rest : positionals;
+  const locations = args.filter((arg) => LOCATION.test(arg));
+  const selection = decideSelection(flags, locations, io);
+  const prune = flags.prune === true;
+  if (!selection && !prune) throw new UsageError('decide: name the sites (file:line, --reason, --all-current or --from-checklist), or pass --prune');
+  if (selection && !verdict && selection.kind !== 'checklist') throw new UsageError('decide: say keep or upgrade (gpt55-codemod decide keep src/agent.ts:12)');
+  const inputs = inputPaths(args.filter((arg) => !LOCATION.test(arg)));
+  const request = runRequest({ ...flags, all: false }, io, inputs, TRANSFORMS.map((t) => t.name), false);
+  const decision = selection
+    ? { verdict: verdict ?? 'upgrade', selection, by: decidedBy(flags.by), at: new Date().toISOString().slice(0, 10), ...(flags.note === undefined ? {} : { note: flags.note }) }
+    : null;
+  const outcome = await decide({ run: request, decision, prune });
+  if (!flags.quiet) io.stdout(renderDecided(outcome, decision?.verdict ?? null));
+  return outcome.unmatched.length > 0 || outcome.refused.length > 0 ? 1 : 0;
 }
 
 export async function main(argv: string[], io: Io = defaultIo()): Promise<number> {
@@ -337,6 +335,7 @@ export async function main(argv: string[], io: Io = defaultIo()): Promise<number
       return 0;
     }
     if (command === 'merge-reports') return mergeCommand(rest, flags, io);
+    if (command === 'decide') return await decideCommand(rest, flags, io);
     return await runCommand(command, rest, flags, io);
   } catch (err) {
     if (err instanceof UsageError || err instanceof ConfigError) {

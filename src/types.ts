@@ -48,6 +48,19 @@ export interface Site extends Omit<SiteDraft, 'offset'> {
   column: number;
   /** Workspace package the file belongs to, when the run found one. */
   package?: string;
+  /** The site's key in the decisions file: its file, transform, model and nearby code, not its line number. */
+  fingerprint?: string;
+  /** What the decisions file says about the site, when it says anything. */
+  decision?: SiteDecision;
+}
+
+/** A person's decision on a site (src/policy/decisions.ts): leave it as it is, or upgrade it as with --all. */
+export interface SiteDecision {
+  kind: 'keep' | 'upgrade';
+  note?: string;
+  by: string;
+  /** ISO date. */
+  at: string;
 }
 
 export interface FileError {

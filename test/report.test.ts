@@ -10,7 +10,7 @@ import { renderMarkdown } from '../src/report/markdown.js';
 import { mergeReports } from '../src/report/merge.js';
 import { buildReport, type FileText, type Report, siteLocation as where } from '../src/report/model.js';
 import { renderSarif } from '../src/report/sarif.js';
-import { renderSummary } from '../src/report/text.js';
+import { renderCheck, renderSiteList, renderSummary } from '../src/report/text.js';
 import type { Site } from '../src/types.js';
 
 const GATE_REASON =
@@ -53,7 +53,7 @@ describe('JSON report', () => {
     const read = readReport(text, 'report.json');
     expect(read).toEqual(sampleReport());
     expect(read.summary.sites).toEqual({ upgraded: 2, 'confirmation-needed': 4, blocked: 3, unknown: 2 });
-    expect(Object.keys(read)).toEqual(['tool', 'version', 'target', 'summary', 'sites', 'errors']);
+    expect(Object.keys(read)).toEqual(['tool', 'version', 'target', 'summary', 'sites', 'errors', 'decisions']);
   });
 
   test.each([
@@ -63,6 +63,8 @@ describe('JSON report', () => {
     ['a line of 0', JSON.stringify({ ...sampleReport(), sites: [{ ...SITES[0], line: 0 }] }), /sites\[0\]\.line/],
     ['counts that disagree with the sites', JSON.stringify({ ...sampleReport(), sites: SITES.slice(1) }), /summary\.sites\["upgraded"\] is 2 but the site list holds 1/],
     ['errors that are not a list', JSON.stringify({ ...sampleReport(), errors: {} }), /errors is not a list/],
+    ['a decision of another kind', JSON.stringify({ ...sampleReport(), sites: [{ ...SITES[0], decision: { kind: 'ignore', by: 'a', at: 'b' } }] }), /sites\[0\]\.decision/],
+    ['a stale entry without a file', JSON.stringify({ ...sampleReport(), decisions: { files: [], keep: 0, upgrade: 0, undecided: 0, stale: [{ fingerprint: 'f' }] } }), /decisions\.stale\[0\]\.file/],
   ])('rejects %s, naming the file', (_name, text, message) => {
     expect(() => readReport(text, 'shard-1.json')).toThrow(message);
   });
@@ -103,23 +105,57 @@ describe('merge', () => {
 describe('text summary', () => {
   const plain = renderSummary(sampleReport(), { color: false });
   const lines = plain.trimEnd().split('\n');
+  const group = (s: Site): string => `  1  ${s.reason}  (${where(s)} ${s.from})`;
 
-  test('ends with the confirmation-needed list as file:line:col  model  reason', () => {
-    const expected = ofStatus('confirmation-needed').map((s) => `${where(s)}  ${s.from}  ${s.reason}`);
-    expect(lines.slice(-expected.length)).toEqual(expected);
+  test('ends with the confirmation-needed sites, one line per reason: its count, the reason once, its locations', () => {
+    const expected = ofStatus('confirmation-needed').map(group).sort();
+    expect(lines.slice(-expected.length).sort()).toEqual(expected);
     expect(lines[lines.length - expected.length - 1]).toBe('Confirmation needed (left as is; may be pinned):');
   });
 
-  test('lists files, errors, counts and blocked sites with their reason before the confirmation list', () => {
+  test('lists files, errors, counts and blocked sites by reason before the confirmation groups', () => {
     expect(lines[0]).toBe('Files: 42 scanned, 2 changed, 1 errored');
     expect(lines).toContain("src/broken.ts:7  Unexpected token, expected ','");
     expect(lines).toContain('Sites: 2 upgraded, 4 confirmation-needed, 3 blocked, 2 unknown');
-    const blocked = ofStatus('blocked').map((s) => `${where(s)}  ${s.from}  ${s.reason}`);
-    const firstBlocked = lines.indexOf(blocked[0]!);
-    expect(firstBlocked).toBeGreaterThan(0);
-    expect(lines.slice(firstBlocked, firstBlocked + blocked.length)).toEqual(blocked);
-    expect(lines[firstBlocked - 1]).toBe('Blocked (left as is; needs code changes):');
-    expect(firstBlocked).toBeLessThan(lines.findIndex((l) => l.startsWith('Confirmation needed')));
+    const heading = lines.indexOf('Blocked (left as is; needs code changes):');
+    expect(heading).toBeGreaterThan(0);
+    expect(lines.slice(heading + 1, heading + 4).sort()).toEqual(ofStatus('blocked').map(group).sort());
+    expect(heading).toBeLessThan(lines.findIndex((l) => l.startsWith('Confirmation needed')));
+  });
+
+  test('says a reason once for its group, largest first, with the first three locations and how many more', () => {
+    const pinned = (line: number): Site => ({ ...SITES[3]!, line });
+    const summary = renderSummary(sampleReport([...[1, 2, 3, 4, 5].map(pinned), SITES[4]!]), { color: false });
+    const groups = summary.trimEnd().split('\n').slice(-2);
+    expect(groups[0]).toBe('  5  in tests: may be an intentional pin  (test/agent.test.ts:1:21 gpt-5.4, test/agent.test.ts:2:21 gpt-5.4, test/agent.test.ts:3:21 gpt-5.4, +2 more)');
+    expect(groups[1]).toBe(`  1  ${SITES[4]!.reason}  (src/routing.ts:5:27 gpt-5.4-mini)`);
+    expect(summary.match(/in tests: may be an intentional pin/g)).toHaveLength(1);
+  });
+
+  test('counts the sites the decisions file keeps instead of listing them, and names stale entries', () => {
+    const keep = { kind: 'keep' as const, by: 'Reviewer', at: '2026-01-02' };
+    const sites = SITES.map((s) => (s.status === 'confirmation-needed' ? { ...s, decision: keep } : s));
+    const stale = [{ fingerprint: 'f', file: 'src/gone.ts', transform: 'model-slug', from: 'gpt-4o', decision: 'keep' as const, code: 'x' }];
+    const report = { ...sampleReport(sites), decisions: { files: ['gpt55-codemod.decisions.json'], keep: 4, upgrade: 0, undecided: 3, stale } };
+    const summary = renderSummary(report, { color: false });
+    expect(summary).toContain('Decisions: 4 kept, 0 upgrade, 3 undecided (gpt55-codemod.decisions.json)\n');
+    expect(summary).toContain('Stale decisions: 1 whose site is gone (src/gone.ts gpt-4o); gpt55-codemod decide --prune removes them\n');
+    expect(summary.trimEnd().split('\n').at(-1)).toBe('Confirmation needed: none (4 kept by the decisions file)');
+    expect(renderSiteList(report)).toContain(`${where(SITES[3]!)}  confirmation-needed  gpt-5.4 -> gpt-5.5  in tests: may be an intentional pin  [keep: Reviewer, 2026-01-02]\n`);
+  });
+
+  test('--check names the sites it fails on and why; kept and unknown sites pass', () => {
+    const check = renderCheck(sampleReport(), { color: false, verbose: false });
+    expect(check).toContain('Check failed: 9 site(s) need work (2 upgradable, 3 blocked, 4 undecided):\n');
+    expect(check).toContain(`  ${where(SITES[0]!)}  upgradable  gpt-5.4\n`);
+    expect(check).not.toContain(where(SITES[8]!));
+    const kept = SITES.filter((s) => s.status !== 'upgraded').map((s) => ({ ...s, decision: { kind: 'keep' as const, by: 'R', at: '2026-01-02' } }));
+    expect(renderCheck(sampleReport(kept), { color: false, verbose: false })).toMatch(/^\nCheck passed: no site is upgradable, blocked or undecided/);
+  });
+
+  test('prints no decisions line for a run with nothing to decide and no decisions file', () => {
+    expect(renderSummary(sampleReport(ofStatus('upgraded')), { color: false })).not.toContain('Decisions:');
+    expect(lines).toContain('Decisions: 0 kept, 0 upgrade, 7 undecided (no decisions file yet)');
   });
 
   test('says so when nothing needs confirmation', () => {

@@ -1,5 +1,6 @@
 import type { Edit, RequestFacts, Status, StringContext, UpgradeClass } from '../types.js';
 import { pinnedName, pinnedPathReason, PROMPTFOO_CONFIG } from './context.js';
+import type { Verdict } from './decisions.js';
 import { counterpartOf, isModelLike, parseSlug, type ParsedSlug } from './slug.js';
 
 /** Everything the policy needs to decide one model site. */
@@ -20,6 +21,8 @@ export interface SiteInput {
   all: boolean;
   /** --preserve-effort: requests with no visible effort get effort none where their spelling is known. */
   preserveEffort?: boolean;
+  /** The decisions file's verdict on this site: upgrade is --all for it alone; keep leaves it as it is. */
+  decided?: Verdict;
 }
 
 export interface Decision {
@@ -107,16 +110,19 @@ export function classify(input: SiteInput): Decision | null {
   const confirm = (reason: string): Decision => decision(parsed, input.value, 'confirmation-needed', reason, to);
 
   if (parsed.snapshot) return confirm(`dated snapshot (${parsed.snapshot}): pinned on purpose`); // rule 3
+  const all = input.all || input.decided === 'upgrade';
   const pinned = pinnedContext(input);
-  if (pinned && (!input.all || evalComparison(input))) return confirm(pinned); // rule 4
+  if (pinned && (!all || evalComparison(input))) return confirm(pinned); // rule 4
   if (to === null) return confirm(`${parsed.base} has no GPT-5.5 counterpart (no gpt-5.5-mini or -nano)`); // rule 5
-  if (parsed.entry.older && !input.all) return confirm(`older family (${parsed.entry.bucket}): upgraded only with --all`); // rule 6
+  if (parsed.entry.older && !all) return confirm(`older family (${parsed.entry.bucket}): upgraded only with --all`); // rule 6
 
   const preserveEffort = input.preserveEffort === true;
   const blocked = gateFailure(input.context.requests, preserveEffort); // rule 7
   if (blocked) return decision(parsed, input.value, 'blocked', blocked, to);
 
-  const upgraded = decision(parsed, input.value, 'upgraded', pinned ? `upgraded with --all (${pinned})` : `${parsed.base} to ${to}`, to); // rule 8
+  const change = `${parsed.base} to ${to}`;
+  if (input.decided === 'keep') return confirm(`kept as is by the decisions file (would be ${change})`);
+  const upgraded = decision(parsed, input.value, 'upgraded', pinned ? `upgraded ${input.all ? 'with --all' : 'by the decisions file'} (${pinned})` : change, to); // rule 8
   upgraded.reasoningEffort = effortNote(input.context.requests, preserveEffort);
   return upgraded;
 }

@@ -1,3 +1,4 @@
+import { VERDICTS, type Verdict } from '../policy/decisions.js';
 import type { Site } from '../types.js';
 import { countStatuses, type Report, STATUSES, TOOL } from './model.js';
 
@@ -51,6 +52,24 @@ const SITE_CHECKS = {
   reason: isText,
   reasoningEffort: isOptionalText,
   package: isOptionalText,
+  fingerprint: isOptionalText,
+  decision: (value: unknown) => value === undefined || (isObject(value) && badField(value, DECISION_CHECKS, 'decision') === null),
+};
+
+const DECISION_CHECKS = {
+  kind: (value: unknown) => VERDICTS.includes(value as Verdict),
+  note: isOptionalText,
+  by: isText,
+  at: isText,
+};
+
+const STALE_CHECKS = {
+  fingerprint: isText,
+  file: isText,
+  transform: isText,
+  from: isTextOrNull,
+  decision: DECISION_CHECKS.kind,
+  code: isText,
 };
 
 const ERROR_CHECKS = {
@@ -81,7 +100,16 @@ function reportProblem(data: unknown): string | null {
   if (fileCounts) return fileCounts;
   const siteProblem = listProblem(data.sites, SITE_CHECKS, 'sites') ?? listProblem(data.errors, ERROR_CHECKS, 'errors');
   if (siteProblem) return siteProblem;
-  return countsProblem(summary.sites, data.sites as Site[]);
+  return countsProblem(summary.sites, data.sites as Site[]) ?? decisionsProblem(data.decisions);
+}
+
+/** `decisions` is optional (reports from before it existed); when present it is checked like the rest. */
+function decisionsProblem(decisions: unknown): string | null {
+  if (decisions === undefined) return null;
+  if (!isObject(decisions)) return 'decisions is not an object';
+  const files = decisions.files;
+  if (!Array.isArray(files) || !files.every(isText)) return 'decisions.files is not a list of paths';
+  return badField(decisions, { keep: isCount, upgrade: isCount, undecided: isCount }, 'decisions') ?? listProblem(decisions.stale, STALE_CHECKS, 'decisions.stale');
 }
 
 /** The summary's status counts must equal the site list (the report's own invariant). */

@@ -84,20 +84,46 @@ function bucketOf(model: string): Bucket {
   return parseSlug(model)?.entry.bucket ?? UNCLEAR;
 }
 
+/** The checklist's marker of a site's fingerprint: an HTML comment, unseen where the Markdown is rendered. */
+const FINGERPRINT_MARK = (fingerprint: string): string => `<!-- gpt55:${fingerprint} -->`;
+
 function currentUsage(sites: Site[]): string[] {
   const models = sites.filter((site) => site.from !== null && isModelLike(site.from));
   const usage = models.length === 0 ? ['No model strings found.'] : familyTable(models);
-  const pending = sites.filter((site) => site.status === 'confirmation-needed');
+  const pending = sites.filter((site) => site.status === 'confirmation-needed' && site.decision === undefined);
   const checklist = pending.map(
-    (site) => `- [ ] ${code(siteLocation(site))} ${code(site.from ?? '-')} ${inline(site.reason)}`,
+    (site) => `- [ ] ${code(siteLocation(site))} ${code(site.from ?? '-')} ${inline(site.reason)}${site.fingerprint ? ` ${FINGERPRINT_MARK(site.fingerprint)}` : ''}`,
   );
+  const kept = sites.filter((site) => site.decision?.kind === 'keep').length;
   return [
     ...usage,
     '',
-    'Confirmation needed (left as is; tick each one once its owner has decided):',
+    'Confirmation needed (left as is). Tick the sites to upgrade, then `gpt55-codemod decide --from-checklist <this file>` records them; `gpt55-codemod decide keep --all-current` keeps the rest:',
     '',
     ...(checklist.length > 0 ? checklist : ['None.']),
+    ...(kept > 0 ? ['', `${kept} more site(s) kept as is by the decisions file (in the tables below, marked kept).`] : []),
   ];
+}
+
+/** A ticked box of the checklist: its site's location and, where the line carries it, its fingerprint. */
+export interface TickedSite {
+  file: string;
+  line: number;
+  column: number;
+  fingerprint?: string;
+}
+
+const CHECKLIST_LINE = /^\s*[-*] \[[xX]\] (`+) ?(.*?) ?\1 .*?(?:<!-- gpt55:([0-9a-f]+) -->)?\s*$/;
+
+/** The ticked boxes of a report this module wrote (the checklist's own line format, read back). */
+export function readChecklist(markdown: string): TickedSite[] {
+  return markdown.split(/\r?\n/).flatMap((text) => {
+    const match = CHECKLIST_LINE.exec(text);
+    const location = match && /^(.*):(\d+):(\d+)$/.exec(match[2]!);
+    if (!location) return [];
+    const ticked: TickedSite = { file: location[1]!, line: Number(location[2]), column: Number(location[3]) };
+    return [match[3] === undefined ? ticked : { ...ticked, fingerprint: match[3] }];
+  });
 }
 
 function familyTable(models: Site[]): string[] {
@@ -115,9 +141,15 @@ function siteTable(sites: Site[], section: Section): string[] {
   return table(
     ['Location', 'Transform', 'Status', 'From', 'To', 'Class', 'Reason'],
     listed.map((site) => [
-      siteLocation(site), site.transform, site.status, site.from ?? '-', site.to ?? '-', site.upgradeClass, site.reason,
+      siteLocation(site), site.transform, statusCell(site), site.from ?? '-', site.to ?? '-', site.upgradeClass, site.reason,
     ]),
   );
+}
+
+/** The status, and the decision where the decisions file has one (`confirmation-needed, kept`). */
+function statusCell(site: Site): string {
+  if (!site.decision) return site.status;
+  return `${site.status}, ${site.decision.kind === 'keep' ? 'kept' : 'upgrade decided'}`;
 }
 
 /** Upgraded model sites; other transforms' upgraded sites (a cache setting, a prompt) carry no effort note. */

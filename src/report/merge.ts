@@ -1,5 +1,5 @@
 import type { Site } from '../types.js';
-import { countStatuses, type Report, TOOL, VERSION } from './model.js';
+import { countStatuses, type Report, summarizeDecisions, TOOL, VERSION } from './model.js';
 
 /**
  * Combine reports from shards or repositories into one. Shards never share a file, and two
@@ -22,6 +22,12 @@ export function mergeReports(reports: Report[]): Report {
     },
     sites,
     errors: reports.flatMap((r) => r.errors).sort(byLocation),
+    // Reports written before decisions existed have none.
+    decisions: summarizeDecisions(
+      sites,
+      [...new Set(reports.flatMap((r) => r.decisions?.files ?? []))].sort(),
+      reports.flatMap((r) => r.decisions?.stale ?? []).sort(byLocation),
+    ),
   };
 }
 
@@ -31,4 +37,4 @@ function byLocation(a: Location, b: Location): number {
   return (a.line ?? 0) - (b.line ?? 0) || (a.column ?? 0) - (b.column ?? 0);
 }
 
-type Location = Pick<Site, 'file'> & { line: number | null; column?: number };
+type Location = Pick<Site, 'file'> & { line?: number | null; column?: number };

@@ -1,5 +1,5 @@
 import { TRANSFORMS } from '../registry.js';
-import type { Site, Status } from '../types.js';
+import type { Site, SiteDecision, Status } from '../types.js';
 import type { Report } from './model.js';
 
 const SCHEMA = 'https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json';
@@ -17,7 +17,9 @@ type Finding = Site & { status: Exclude<Status, 'upgraded'> };
 
 /**
  * SARIF 2.1.0 for code scanning: one result per site left as is, its rule the transform
- * that reported it, so GitHub shows each one on its line.
+ * that reported it, so GitHub shows each one on its line. A site the decisions file
+ * decides is `unchanged` against that baseline, and a kept one is suppressed there
+ * (externally: the decision lives in the decisions file, not in the code).
  */
 export function renderSarif(report: Report): string {
   const findings = report.sites.filter((site): site is Finding => site.status !== 'upgraded');
@@ -60,6 +62,17 @@ function result(site: Finding, ruleIndex: number) {
         },
       },
     ],
-    properties: { status: site.status, family: site.family, upgradeClass: site.upgradeClass },
+    ...(site.fingerprint === undefined ? {} : { partialFingerprints: { [FINGERPRINT_KEY]: site.fingerprint } }),
+    baselineState: site.decision ? 'unchanged' : 'new',
+    ...(site.decision?.kind === 'keep' ? { suppressions: [suppression(site.decision)] } : {}),
+    properties: { status: site.status, family: site.family, upgradeClass: site.upgradeClass, ...(site.decision ? { decision: site.decision.kind } : {}) },
   };
+}
+
+/** The decisions file's fingerprint, versioned as SARIF asks of partial fingerprints. */
+const FINGERPRINT_KEY = 'gpt55CodemodSite/v1';
+
+function suppression(decision: SiteDecision) {
+  const justification = `kept by ${decision.by} on ${decision.at}${decision.note ? `: ${decision.note}` : ''}`;
+  return { kind: 'external', status: 'accepted', justification };
 }

@@ -7,6 +7,7 @@ import { adapterFor, adapterIfAny } from '../languages/index.js';
 import { LineIndex } from '../languages/layout.js';
 import type { LanguageAdapter, Region } from '../languages/types.js';
 import { classify, type Decision } from '../policy/classify.js';
+import type { Verdict } from '../policy/decisions.js';
 import { createsAzureClient, hasDirective } from '../policy/context.js';
 import { NO_SDK_VERSIONS, type SdkVersions } from '../policy/sdk.js';
 import type { HandlerContext, Transform, TransformOptions } from '../transform.js';
@@ -22,6 +23,8 @@ export interface EngineSettings {
   sdk?: SdkVersions;
   /** Runs a file's parse-and-transform work, for a file some prefilter let through (the runner's time budget). */
   guard?: <T>(work: () => T) => T;
+  /** The decisions file's verdict on the model string `value` on 1-based `line`; set per file by the runner. */
+  verdictAt?: (line: number, value: string) => Verdict | undefined;
 }
 
 export interface FileOutcome {
@@ -131,6 +134,7 @@ class FileRun {
       configPinned: this.configPinned,
       all: this.settings.options.all,
       preserveEffort: this.settings.options.preserveEffort === true,
+      decided: this.settings.verdictAt?.(this.lines.position(topOffset).line, value),
     });
   }
 

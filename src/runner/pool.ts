@@ -4,8 +4,7 @@
  * a one-worker run reports.
  */
 import { availableParallelism } from 'node:os';
-import type { EngineSettings } from './engine.js';
-import { processFile, type FileJob, type FileResult, type RunSettings } from './process.js';
+import { processFile, type FileJob, type FileResult, type ProcessSettings, type RunSettings } from './process.js';
 
 /** Below this many files one thread is faster than starting workers. */
 export const POOL_THRESHOLD = 400;
@@ -19,7 +18,7 @@ export interface PoolRequest {
   files: FileJob[];
   workers: number;
   settings: RunSettings;
-  engine: EngineSettings;
+  engine: ProcessSettings;
   onResult: (result: FileResult) => void;
 }
 

@@ -1,5 +1,6 @@
 /** One file: read, run the engine. Pure of writes, so it runs the same in a worker thread. */
 import { globMatcher, type Config } from '../policy/config.js';
+import { DecisionIndex, type DecisionsInRun, type SiteKey } from '../policy/decisions.js';
 import { findTransform } from '../registry.js';
 import type { Transform, TransformOptions } from '../transform.js';
 import type { FileError, Site } from '../types.js';
@@ -15,7 +16,11 @@ export interface RunSettings {
   config: Config;
   /** --file-timeout in milliseconds; 0: no budget. */
   fileTimeoutMs: number;
+  decisions: DecisionsInRun;
 }
+
+/** The engine's settings and the decisions, which the runner turns into per-file settings. */
+export type ProcessSettings = EngineSettings & { decisions: DecisionIndex };
 
 export interface FileJob {
   path: string;
@@ -32,9 +37,13 @@ export interface FileResult {
   sites: Site[];
   errors: FileError[];
   failed: boolean;
+  /** What identifies each site (by fingerprint), for `decide` to write down. */
+  keys: Array<[string, SiteKey]>;
+  /** Fingerprints of this file's decisions that no site matched (empty when the file failed: its sites are not known). */
+  unmatched: string[];
 }
 
-export function engineSettings(settings: RunSettings): EngineSettings {
+export function engineSettings(settings: RunSettings): ProcessSettings {
   const transforms = settings.transforms.map((name) => {
     const transform = findTransform(name);
     if (!transform) throw new Error(`unknown transform ${name}`);
@@ -43,9 +52,10 @@ export function engineSettings(settings: RunSettings): EngineSettings {
   return fromTransforms(transforms, settings);
 }
 
-function fromTransforms(transforms: Transform[], settings: Omit<RunSettings, 'transforms'>): EngineSettings {
+function fromTransforms(transforms: Transform[], settings: Omit<RunSettings, 'transforms'>): ProcessSettings {
   return {
     transforms,
+    decisions: new DecisionIndex(settings.decisions),
     options: settings.options,
     excluded: globMatcher(settings.config.exclude, settings.config.root),
     pinned: globMatcher(settings.config.pinned, settings.config.root),
@@ -53,8 +63,8 @@ function fromTransforms(transforms: Transform[], settings: Omit<RunSettings, 'tr
   };
 }
 
-export function processFile(job: FileJob, settings: EngineSettings): FileResult {
-  const base = { path: job.path, absolute: job.absolute };
+export function processFile(job: FileJob, settings: ProcessSettings): FileResult {
+  const base = { path: job.path, absolute: job.absolute, keys: [], unmatched: [] };
   const read = readSource(job.absolute);
   if (read.kind === 'skipped') {
     const errors = read.report ? [{ file: job.path, line: null, message: read.reason }] : [];
@@ -62,7 +72,9 @@ export function processFile(job: FileJob, settings: EngineSettings): FileResult 
   }
   if (read.kind === 'error') return { ...base, sites: [], errors: [{ file: job.path, line: null, message: read.message }], failed: true };
   // Only --add-retention reads the project's SDK versions; they are per file (nearest manifest).
-  const fileSettings = settings.options.addRetention ? { ...settings, sdk: sdkVersionsFor(job.absolute) } : settings;
+  const sdk = settings.options.addRetention ? sdkVersionsFor(job.absolute) : settings.sdk;
+  const decisions = settings.decisions.forFile(job.absolute, read.text);
+  const fileSettings: EngineSettings = { ...settings, sdk, verdictAt: decisions.verdictAt };
   let outcome;
   try {
     outcome = processText(job.path, read.text, fileSettings, job.policyPath);
@@ -70,7 +82,9 @@ export function processFile(job: FileJob, settings: EngineSettings): FileResult 
     if (!(err instanceof OverBudget)) throw err;
     return { ...base, sites: [], errors: [{ file: job.path, line: null, message: err.message }], failed: true };
   }
-  const result: FileResult = { ...base, sites: outcome.sites, errors: outcome.errors, failed: outcome.failed };
+  const decided = decisions.annotate(outcome.sites);
+  const result: FileResult = { ...base, ...decided, errors: outcome.errors, failed: outcome.failed };
+  if (outcome.failed) result.unmatched = [];
   if (outcome.newText !== null) result.change = { before: read.text, after: outcome.newText };
   return result;
 }

@@ -5,13 +5,14 @@
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { CONFIG_FILE, ConfigError, EMPTY_CONFIG, parseConfig, type Config } from '../policy/config.js';
+import { DECISIONS_FILE, parseDecisions, type Decisions, type SiteKey } from '../policy/decisions.js';
 import { initLanguages } from '../languages/index.js';
-import type { FileChange, RunResult } from '../report/model.js';
+import type { FileChange, RunDecisions, RunResult, StaleDecision } from '../report/model.js';
 import type { FileError, Site } from '../types.js';
 import { displayPath, findFiles, inShard, UsageError, type Found, type FoundFile } from './files.js';
 import { unwritten } from './engine.js';
 import { workTreeState } from './git.js';
-import { removeLeftover, writeAtomically, writeRefusal } from './io.js';
+import { readSource, removeLeftover, writeAtomically, writeRefusal } from './io.js';
 import { processAll } from './pool.js';
 import { engineSettings, type FileResult, type RunSettings } from './process.js';
 import { workspacePackages } from './workspaces.js';
@@ -40,27 +41,49 @@ export interface RunRequest {
   /** Called for progress reporting after each file. */
   onFile?: (done: number, total: number, changed: number) => void;
   warn?: (message: string) => void;
+  /** Only these files (absolute) of the ones found: `decide` looks at the files it was pointed at. */
+  only?: string[];
+  /** Decisions to honour instead of the decisions file's (`decide` checks what it is about to write). */
+  decisions?: Decisions;
 }
 
-/** The config named by --config, else the nearest gpt55-codemod.config.yaml above the first path. */
-export function loadConfig(cwd: string, inputs: string[], explicit: string | null): Config {
-  let file: string | null = null;
+/** The folder of the first path that exists (the current directory when none does): where the config search starts. */
+function firstFolder(cwd: string, inputs: string[]): string {
+  const start = resolve(cwd, inputs.find((p) => existsSync(resolve(cwd, p))) ?? '.');
+  return statSync(start).isDirectory() ? start : dirname(start);
+}
+
+/** The config named by --config, else the nearest gpt55-codemod.config.yaml above the first path; null when there is none. */
+function configFile(cwd: string, inputs: string[], explicit: string | null): string | null {
   if (explicit) {
-    file = resolve(cwd, explicit);
+    const file = resolve(cwd, explicit);
     if (!existsSync(file)) throw new ConfigError(`${explicit}: config file not found`);
-  } else {
-    const start = resolve(cwd, inputs.find((p) => existsSync(resolve(cwd, p))) ?? '.');
-    for (let dir = statSync(start).isDirectory() ? start : dirname(start); ; dir = dirname(dir)) {
-      if (existsSync(join(dir, CONFIG_FILE))) {
-        file = join(dir, CONFIG_FILE);
-        break;
-      }
-      if (dirname(dir) === dir) break;
-    }
+    return file;
   }
+  for (let dir = firstFolder(cwd, inputs); ; dir = dirname(dir)) {
+    if (existsSync(join(dir, CONFIG_FILE))) return join(dir, CONFIG_FILE);
+    if (dirname(dir) === dir) return null;
+  }
+}
+
+export function loadConfig(cwd: string, file: string | null): Config {
   if (!file) return EMPTY_CONFIG;
   const root = displayPath(cwd, dirname(file));
   return parseConfig(readFileSync(file, 'utf8'), displayPath(cwd, file), root === '.' ? '' : root);
+}
+
+/** The decisions file: beside the config, else at the top of the first path. */
+export function decisionsFile(cwd: string, inputs: string[], explicitConfig: string | null): string {
+  const config = configFile(cwd, inputs, explicitConfig);
+  return join(config ? dirname(config) : firstFolder(cwd, inputs), DECISIONS_FILE);
+}
+
+/** Reads the decisions file as a target file (bounded, links not followed); none yet is no decision. */
+function readDecisions(absolute: string, name: string): { entries: Decisions; exists: boolean } {
+  if (!existsSync(absolute)) return { entries: new Map(), exists: false };
+  const read = readSource(absolute);
+  if (read.kind !== 'text') throw new ConfigError(`${name}: ${read.kind === 'error' ? read.message : read.reason}`);
+  return { entries: parseDecisions(read.text, name), exists: true };
 }
 
 async function guardWorkTree(request: RunRequest): Promise<void> {
@@ -82,10 +105,21 @@ function leftovers(found: Found, request: RunRequest): FileError[] {
 }
 
 export async function run(request: RunRequest): Promise<RunResult> {
-  const config = loadConfig(request.cwd, request.inputs, request.configPath);
+  const configPath = configFile(request.cwd, request.inputs, request.configPath);
+  const config = loadConfig(request.cwd, configPath);
+  const decisionsPath = decisionsFile(request.cwd, request.inputs, request.configPath);
+  const decisionsName = displayPath(request.cwd, decisionsPath);
+  const decided = readDecisions(decisionsPath, decisionsName);
+  const entries = request.decisions ?? decided.entries;
   await guardWorkTree(request);
   const options = { all: request.all || config.upgradeAll, preserveEffort: request.preserveEffort === true, addRetention: request.addRetention === true };
-  const settings: RunSettings = { transforms: request.transforms, options, config, fileTimeoutMs: request.fileTimeoutMs ?? DEFAULT_FILE_TIMEOUT_MS };
+  const settings: RunSettings = {
+    transforms: request.transforms,
+    options,
+    config,
+    fileTimeoutMs: request.fileTimeoutMs ?? DEFAULT_FILE_TIMEOUT_MS,
+    decisions: { root: dirname(decisionsPath), entries: [...entries] },
+  };
   const found = await findFiles(request.inputs, {
     cwd: request.cwd,
     extensions: request.extensions,
@@ -93,7 +127,9 @@ export async function run(request: RunRequest): Promise<RunResult> {
     gitignore: request.gitignore,
   });
   const packages = workspacePackages(found.files, request.cwd);
-  const files = found.files.filter((f) => inShard(f.path, request.shard));
+  const only = request.only ? new Set(request.only) : null;
+  // The decisions file names models in its entries: it is the tool's, never a source to upgrade.
+  const files = found.files.filter((f) => f.absolute !== decisionsPath && inShard(f.path, request.shard) && (!only || only.has(f.absolute)));
   await initLanguages(files.map((f) => f.path));
 
   const results: FileResult[] = [];
@@ -110,7 +146,28 @@ export async function run(request: RunRequest): Promise<RunResult> {
     },
   });
   const aside = [...found.skipped.map(({ path, reason }) => ({ file: path, line: null, message: reason })), ...leftovers(found, request)];
-  return collect(results, request, { packages, files: new Map(files.map((f) => [f.absolute, f])), aside });
+  const collected = await collect(results, request, { packages, files: new Map(files.map((f) => [f.absolute, f])), aside });
+  const where = { file: decisionsName, exists: decided.exists, root: dirname(decisionsPath), entries };
+  return { ...collected, decisions: { ...where, ...decisionOutcome(results, where, request) } };
+}
+
+/**
+ * Stale entries: of a transform in this run, about a file the run read without failing
+ * and no site matched, or about a file that no longer exists. Entries of files the run did
+ * not look at (another shard, another path, --extensions) are neither.
+ */
+function decisionOutcome(results: FileResult[], decisions: Pick<RunDecisions, 'root' | 'entries'>, request: RunRequest): Pick<RunDecisions, 'stale' | 'keys'> {
+  const keys = new Map<string, SiteKey>(results.flatMap((result) => result.keys));
+  const unmatched = new Set(results.flatMap((result) => result.unmatched));
+  const running = new Set(request.transforms);
+  const stale: StaleDecision[] = [];
+  for (const [fingerprint, entry] of decisions.entries) {
+    const absolute = resolve(decisions.root, entry.file);
+    if (!running.has(entry.transform) || (!unmatched.has(fingerprint) && existsSync(absolute))) continue;
+    const { transform, from, decision, code } = entry;
+    stale.push({ fingerprint, file: displayPath(request.cwd, absolute), transform, from, decision, code });
+  }
+  return { stale, keys };
 }
 
 interface Collecting {

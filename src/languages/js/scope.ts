@@ -50,13 +50,20 @@ export function readsIn(parsed: JsParsed, path: JsPath): JsPath[] {
 
 /** The identifier that declares `name` where `path` is. */
 export function bindingOf(path: JsPath, name: string): JsPath | null {
-  const scope = path.scope as AstScope | null | undefined;
-  return scope?.lookup(name)?.getBindings()[name]?.[0] ?? null;
+  for (let scope = path.scope as AstScope | null | undefined; scope; scope = scope.parent) {
+    // ast-types cannot scan `catch {}` (no binding: it asserts a Pattern) and it binds nothing anyway.
+    if (scope.node.type === 'CatchClause' && !(scope.node as { param?: unknown }).param) continue;
+    if (scope.declares(name)) return scope.getBindings()[name]?.[0] ?? null;
+  }
+  return null;
 }
 
 /** The part of an ast-types scope read here (the library types it loosely). */
 interface AstScope {
-  lookup(name: string): { getBindings(): Record<string, JsPath[] | undefined> } | null | undefined;
+  node: JsNode;
+  parent: AstScope | null;
+  declares(name: string): boolean;
+  getBindings(): Record<string, JsPath[] | undefined>;
 }
 
 /** The function, method or program a binding at `path` lives in. */

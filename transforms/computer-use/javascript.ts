@@ -18,7 +18,7 @@ import {
   unwrapValue,
 } from '../../src/languages/js/nodes.js';
 import { requestFacts } from '../../src/languages/js/requests.js';
-import { isVariableRead } from '../../src/languages/js/scope.js';
+import { enclosingScope, isVariableRead } from '../../src/languages/js/scope.js';
 import { type JsParsed, pathsOfType, pathsWithin } from '../../src/languages/js/tree.js';
 import { DROPPED_TOOL_FIELDS, GA_TOOL, PREVIEW_TOOL_TYPES } from '../../src/policy/computer-use.js';
 import { MODEL_KEY } from '../../src/policy/context.js';
@@ -197,7 +197,8 @@ function loopHead(object: string, read: string, computed: boolean, quote: string
 function actionUse(parsed: JsParsed, path: JsPath<Member>, text: string, reads: JsNode[]): ActionUse {
   const node = path.node;
   const quote = node.computed ? (text[startOf(node.property)] ?? "'") : "'";
-  const head = loopHead(nodeText(node.object, text), nodeText(node, text), node.computed === true, quote);
+  const object = nodeText(node.object, text);
+  const head = loopHead(isPlainPath(node.object) ? object : `(${object})`, nodeText(node, text), node.computed === true, quote);
   const base = { offset: startOf(node), loop: `${head} { … }` };
   const statement = callStatement(path);
   const inside = (r: JsNode): boolean => statement !== null && startOf(r) >= startOf(statement.node) && endOf(r) <= endOf(statement.node);
@@ -217,11 +218,78 @@ function actionUse(parsed: JsParsed, path: JsPath<Member>, text: string, reads: 
   };
 }
 
+/** The `type` literal a branch narrows `object` to: `if (item.type === "shell_call") { here }`, `case "shell_call":`. */
+function narrowedType(test: unknown, object: string, text: string): string | null {
+  if (!isType(test, 'BinaryExpression') || !['==', '==='].includes(test.operator)) return null;
+  const [read, literal] = literalString(test.right) ? [test.left, test.right] : [test.right, test.left];
+  const of = typeRead(read);
+  return of && compact(nodeText(unwrapValue(of)!, text)) === object ? (literalString(literal)?.value ?? null) : null;
+}
+
+/**
+ * The innermost branch that narrows the read's object by `type`, and the block it guards:
+ * `.action` under `shell_call`, `local_shell_call` or `web_search_call` is not a computer action.
+ */
+function branchOf(path: JsPath, object: string, text: string): { type: string; block: JsNode } | null {
+  for (let child = path, p = parentOf(path); p; child = p, p = parentOf(p)) {
+    const node = p.node;
+    const test = isType(node, 'IfStatement', 'ConditionalExpression') && node.consequent === child.node ? node.test : null;
+    const type = test ? narrowedType(test, object, text) : null;
+    if (type) return { type, block: child.node };
+    if (isType(node, 'SwitchCase') && node.test && isType(parentNode(p), 'SwitchStatement')) {
+      const switched = typeRead((parentNode(p) as NodeOf<'SwitchStatement'>).discriminant);
+      const literal = literalString(node.test)?.value;
+      if (switched && literal && compact(nodeText(unwrapValue(switched)!, text)) === object) return { type: literal, block: node };
+    }
+  }
+  return null;
+}
+
+/** Whether `block` also reads `object.actions` (through casts too) or destructures `actions` from it: code that handles both shapes. */
+function readsActions(parsed: JsParsed, block: JsNode, object: string, text: string): boolean {
+  const same = (node: unknown): boolean => compact(nodeText(unwrapValue(node)!, text)) === object;
+  const member = (p: JsPath): boolean =>
+    isType(p.node, 'MemberExpression', 'OptionalMemberExpression') && memberKey(p.node) === 'actions' && same(p.node.object);
+  const pattern = (p: JsPath): boolean => {
+    const { id, init } = p.node as NodeOf<'VariableDeclarator'>;
+    return (
+      isType(id, 'ObjectPattern') &&
+      init !== null &&
+      init !== undefined &&
+      same(init) &&
+      id.properties.some((q) => 'key' in q && nameOf(q.key) === 'actions')
+    );
+  };
+  return pathsWithin(parsed, block, 'Node').some((p) => member(p) || (isType(p.node, 'VariableDeclarator') && pattern(p)));
+}
+
+/** `x.action = …` writes the field, and `expect(call.action)` checks a fixture the test builds itself: neither runs an action. */
+function isWriteOrAssertion(path: JsPath): boolean {
+  const parent = parentNode(path);
+  if (isType(parent, 'AssignmentExpression') && parent.left === path.node) return true;
+  return isType(parent, 'CallExpression') && nameOf(parent.callee) === 'expect';
+}
+
+/** A read that needs a person or a rewrite: of a computer call, in no other call type's branch, in code that does not already read `actions`. */
+function isSingleActionRead(parsed: JsParsed, path: JsPath, object: JsNode, text: string): boolean {
+  if (isWriteOrAssertion(path)) return false;
+  const key = compact(nodeText(unwrapValue(object)!, text));
+  const branch = branchOf(path, key, text);
+  if (branch && branch.type !== COMPUTER_CALL) return false;
+  return !readsActions(parsed, branch?.block ?? enclosingScope(path), key, text);
+}
+
 function actions(parsed: JsParsed, text: string): ActionUse[] {
   const calls = computerCalls(parsed, text);
-  const holdsCall = (node: JsNode): boolean => calls.has(compact(nodeText(node, text))) || namesComputerCall(nameOf(node));
+  const holdsCall = (node: JsNode): boolean => {
+    const held = unwrapValue(node)!;
+    return calls.has(compact(nodeText(held, text))) || namesComputerCall(nameOf(held));
+  };
   const isRead = (path: JsPath<Member>): boolean =>
-    memberKey(path.node) === 'action' && holdsCall(path.node.object) && !isFallback(path, text);
+    memberKey(path.node) === 'action' &&
+    holdsCall(path.node.object) &&
+    !isFallback(path, text) &&
+    isSingleActionRead(parsed, path, path.node.object, text);
   const reads = [
     ...pathsOfType(parsed, 'MemberExpression').filter(isRead),
     ...pathsOfType(parsed, 'OptionalMemberExpression').filter(isRead),
@@ -237,7 +305,7 @@ function actions(parsed: JsParsed, text: string): ActionUse[] {
   // `const { action } = call` takes the single action apart where no loop can be inserted.
   for (const path of pathsOfType(parsed, 'VariableDeclarator')) {
     const { id, init } = path.node;
-    if (!isType(id, 'ObjectPattern') || !init || !holdsCall(init)) continue;
+    if (!isType(id, 'ObjectPattern') || !init || !holdsCall(init) || !isSingleActionRead(parsed, path, init, text)) continue;
     if (!id.properties.some((p) => 'key' in p && nameOf(p.key) === 'action')) continue;
     const object = nodeText(init, text);
     uses.push({

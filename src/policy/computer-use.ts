@@ -157,9 +157,10 @@ export function blockedActionDecision(use: string, loop: string): Decision {
     `write the loop by hand (\`${loop}\`), then re-run`);
 }
 
-/** Why a flow waits for its blocked action handling. */
-export const ACTION_BLOCKER =
-  'a computer call\'s single `action` is read in a way the transform does not rewrite (see the blocked computer_call action site); migrate that first, then re-run';
+/** Why a flow waits for its blocked action handling, quoting the first handler that reads one action. */
+export function actionBlocker(use: string): string {
+  return `a computer call's single \`action\` is read in a way the transform does not rewrite (\`${use}\`, the blocked computer_call action site); migrate that first, then re-run`;
+}
 
 /** A config that also spells out the preview tool: configs are edited as strings only, so the tool cannot move with the model. */
 export const CONFIG_TOOL_BLOCKER =

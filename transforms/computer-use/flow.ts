@@ -5,7 +5,7 @@
 import type { Span } from '../../src/languages/list-edit.js';
 import type { Decision } from '../../src/policy/classify.js';
 import {
-  ACTION_BLOCKER,
+  actionBlocker,
   actionLoopDecision,
   blockedActionDecision,
   type FlowKind,
@@ -121,7 +121,8 @@ function decideFlow(ctx: HandlerContext, facts: Facts): Finding[] {
   const actions = facts.actions
     .map((action) => ({ ...action, judged: ctx.classify(JUDGED_AS, plainContext(), action.offset) }))
     .filter((action): action is ActionUse & { judged: Decision } => action.judged !== null);
-  const blocker = facts.blocker ?? (actions.some((a) => a.edits === null) ? ACTION_BLOCKER : null);
+  const unrewritten = actions.find((a) => a.edits === null);
+  const blocker = facts.blocker ?? (unrewritten ? actionBlocker(unrewritten.use) : null);
   const verdict = flowVerdict(
     models.used.map((f) => f.decision),
     blocker,

@@ -102,7 +102,13 @@ function mentionsComputerCall(node: PyNode): boolean {
   return node.descendantsOfType('string').some((s) => plainContent(s)?.value === COMPUTER_CALL);
 }
 
-/** Expressions compared to "computer_call", names assigned from such a pick, loop variables over them. */
+/** `computer_calls[0]`: one element of a list of computer calls. */
+function picksCall(calls: ReadonlySet<string>, node: PyNode): boolean {
+  const list = node.type === 'subscript' ? node.childForFieldName('value') : null;
+  return list !== null && calls.has(compact(list.text));
+}
+
+/** Expressions compared to "computer_call", names assigned from such a pick or from one element of it, loop variables over them. */
 function computerCalls(root: PyNode): Set<string> {
   const calls = new Set<string>();
   for (const comparison of root.descendantsOfType('comparison_operator')) {
@@ -114,7 +120,7 @@ function computerCalls(root: PyNode): Set<string> {
   for (const assignment of root.descendantsOfType('assignment')) {
     const left = assignment?.childForFieldName('left');
     const right = assignment?.childForFieldName('right');
-    if (left?.type === 'identifier' && right && mentionsComputerCall(right)) calls.add(left.text);
+    if (left?.type === 'identifier' && right && (mentionsComputerCall(right) || picksCall(calls, right))) calls.add(left.text);
   }
   for (const loop of root.descendantsOfType('for_statement')) {
     const left = loop?.childForFieldName('left');

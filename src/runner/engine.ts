@@ -9,6 +9,7 @@ import type { LanguageAdapter, Region } from '../languages/types.js';
 import { classify, type Decision } from '../policy/classify.js';
 import type { Verdict } from '../policy/decisions.js';
 import { createsAzureClient, hasDirective } from '../policy/context.js';
+import { collapseGenerated, editsOutside, generatedSpans } from '../policy/generated.js';
 import { NO_SDK_VERSIONS, type SdkVersions } from '../policy/sdk.js';
 import type { HandlerContext, Transform, TransformOptions } from '../transform.js';
 import { type Edit, type FileError, type Site, SourceError, type StringContext, type UpgradeClass } from '../types.js';
@@ -331,9 +332,11 @@ function transformParsed(
   } catch (err) {
     return { ...outcome, errors: [parseError(path, err)], failed: true, parsed: true };
   }
-  const { edits, sites, regionErrors } = run.collected;
+  const { regionErrors } = run.collected;
+  const generated = generatedSpans(policyPath, text);
+  const edits = editsOutside(generated, run.collected.edits);
   outcome.parsed = true;
-  outcome.sites = dedupeSites(sites);
+  outcome.sites = collapseGenerated(generated, dedupeSites(run.collected.sites), (s) => run.lines.offsetOfLine(s.line) + s.column - 1);
   outcome.errors = regionErrors;
   if (edits.length === 0) return outcome;
 

@@ -1,0 +1,3 @@
+export const DEFAULTS = {
+  model: "gpt-5.4",
+};

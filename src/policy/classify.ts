@@ -79,6 +79,17 @@ function evalComparison(input: SiteInput): boolean {
 }
 
 /**
+ * Data about models rather than a use of one stays even with --all: a predicate or lookup
+ * (one side rewritten, the match breaks: `startsWith("gpt-5") && !startsWith("gpt-5-chat")`
+ * would become always false), a type, a list of models (a comparison, catalog or capability
+ * table, whose rewritten members would repeat). Only a decision given for the one site moves it.
+ */
+function modelData(input: SiteInput): boolean {
+  const { context } = input;
+  return input.decided !== 'upgrade' && (context.compared || context.inType || context.collectionModels >= 2);
+}
+
+/**
  * Rule 7: the parameters that make the upgrade a run-time error, or null. A request that
  * --preserve-effort gives effort none is not offending: the added `none` makes them legal.
  */
@@ -112,7 +123,7 @@ export function classify(input: SiteInput): Decision | null {
   if (parsed.snapshot) return confirm(`dated snapshot (${parsed.snapshot}): pinned on purpose`); // rule 3
   const all = input.all || input.decided === 'upgrade';
   const pinned = pinnedContext(input);
-  if (pinned && (!all || evalComparison(input))) return confirm(pinned); // rule 4
+  if (pinned && (!all || evalComparison(input) || modelData(input))) return confirm(pinned); // rule 4
   if (to === null) return confirm(`${parsed.base} has no GPT-5.5 counterpart (no gpt-5.5-mini or -nano)`); // rule 5
   if (parsed.entry.older && !all) return confirm(`older family (${parsed.entry.bucket}): upgraded only with --all`); // rule 6
 

@@ -22,6 +22,8 @@ export interface FamilyEntry {
   counterpart: (base: string) => string | null;
   /** Older than GPT-5.4: upgraded only with --all (policy rule 6). */
   older: boolean;
+  /** A ChatGPT alias (`gpt-5-chat-latest`, `chatgpt-4o-latest`): a moving non-reasoning model, not a family to upgrade. */
+  alias?: boolean;
 }
 
 const toProOrBase = (base: string): string => (/-pro$/.test(base) ? 'gpt-5.5-pro' : 'gpt-5.5');
@@ -33,9 +35,11 @@ export const FAMILIES: FamilyEntry[] = [
   { pattern: /^gpt-5\.4-(mini|nano)$/, bucket: 'GPT-5.4', family: () => 'gpt-5.4', counterpart: none, older: false },
   { pattern: /^gpt-5(\.\d)?(-codex)?-(mini|nano)$/, bucket: 'earlier GPT-5.x', family: (b) => b.replace(/-(mini|nano)$/, ''), counterpart: none, older: true },
   { pattern: /^gpt-5\.[23]-codex(-max)?$/, bucket: 'GPT-5.3/5.2-Codex', family: (b) => b, counterpart: () => 'gpt-5.5', older: true },
-  { pattern: /^gpt-5(\.[0-3])?(-codex(-max)?|-pro|-chat-latest|-chat)?$/, bucket: 'earlier GPT-5.x', family: (b) => b.replace(/-(pro|chat-latest|chat)$/, ''), counterpart: toProOrBase, older: true },
+  { pattern: /^gpt-5(\.[0-4])?-chat(-latest)?$/, bucket: 'earlier GPT-5.x', family: (b) => b.replace(/-chat(-latest)?$/, ''), counterpart: none, older: true, alias: true },
+  { pattern: /^gpt-5(\.[0-3])?(-codex(-max)?|-pro)?$/, bucket: 'earlier GPT-5.x', family: (b) => b.replace(/-pro$/, ''), counterpart: toProOrBase, older: true },
   { pattern: /^gpt-4(\.1|o)-(mini|nano)$/, bucket: 'GPT-4o/4.1', family: (b) => b.replace(/-(mini|nano)$/, ''), counterpart: none, older: true },
-  { pattern: /^(gpt-4\.1|gpt-4o|chatgpt-4o-latest)$/, bucket: 'GPT-4o/4.1', family: (b) => (b === 'gpt-4.1' ? 'gpt-4.1' : 'gpt-4o'), counterpart: () => 'gpt-5.5', older: true },
+  { pattern: /^chatgpt-4o-latest$/, bucket: 'GPT-4o/4.1', family: () => 'gpt-4o', counterpart: none, older: true, alias: true },
+  { pattern: /^(gpt-4\.1|gpt-4o)$/, bucket: 'GPT-4o/4.1', family: (b) => b, counterpart: () => 'gpt-5.5', older: true },
   { pattern: /^o[1-4]-mini$/, bucket: 'o-series', family: (b) => b, counterpart: none, older: true },
   { pattern: /^o[13](-pro)?$/, bucket: 'o-series', family: (b) => b.replace(/-pro$/, ''), counterpart: toProOrBase, older: true },
 ];

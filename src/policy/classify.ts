@@ -107,6 +107,12 @@ function gateFailure(requests: RequestFacts[], preserveEffort: boolean): string 
     (fixable ? ' (--preserve-effort adds effort none here)' : '');
 }
 
+function noCounterpart(parsed: ParsedSlug): string {
+  return parsed.entry.alias
+    ? `${parsed.base} is a ChatGPT alias (a moving model without reasoning): no GPT-5.5 counterpart`
+    : `${parsed.base} has no GPT-5.5 counterpart (no gpt-5.5-mini or -nano)`;
+}
+
 function decision(parsed: ParsedSlug, value: string, status: Status, reason: string, to: string | null): Decision {
   const upgradeClass: UpgradeClass = status === 'blocked' ? 'blocked' : to === null ? 'unknown' : 'model string only';
   return { status, from: value, to, family: parsed.entry.family(parsed.base), upgradeClass, reason };
@@ -124,7 +130,7 @@ export function classify(input: SiteInput): Decision | null {
   const all = input.all || input.decided === 'upgrade';
   const pinned = pinnedContext(input);
   if (pinned && (!all || evalComparison(input) || modelData(input))) return confirm(pinned); // rule 4
-  if (to === null) return confirm(`${parsed.base} has no GPT-5.5 counterpart (no gpt-5.5-mini or -nano)`); // rule 5
+  if (to === null) return confirm(noCounterpart(parsed)); // rule 5
   if (parsed.entry.older && !all) return confirm(`older family (${parsed.entry.bucket}): upgraded only with --all`); // rule 6
 
   const preserveEffort = input.preserveEffort === true;

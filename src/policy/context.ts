@@ -10,6 +10,7 @@ export const PROMPTFOO_CONFIG = /(^|\/)promptfooconfig\.[^/]+$/;
 
 const PINNED_PATHS: Array<{ pattern: RegExp; what: string }> = [
   { pattern: /(^|\/)(test|tests|__tests__)\//, what: 'a test folder' },
+  { pattern: /(^|\/)(([^/]*[-_.])?e2e([-_.][^/]*)?|environment_tests|integration[-_]tests?)\//, what: 'a test folder' },
   { pattern: /\.(test|spec)\.[^/]+$/, what: 'a test file' },
   { pattern: /(^|\/)(test_[^/]*\.py|[^/]*_test\.py|conftest\.py)$/, what: 'a pytest file' },
   { pattern: /(^|\/)(eval|evals|baseline[^/]*|benchmarks)\//, what: 'an eval or baseline folder' },
@@ -17,6 +18,7 @@ const PINNED_PATHS: Array<{ pattern: RegExp; what: string }> = [
   { pattern: /(^|\/)(fixtures|__fixtures__|__snapshots__)\//, what: 'a fixtures or snapshots folder' },
   { pattern: /\.snap$/, what: 'a snapshot file' },
   { pattern: /(^|\/)(CHANGELOG|HISTORY|RELEASES?)[^/]*$/i, what: 'a history file' },
+  { pattern: /(^|\/)(blog|_posts|posts)\//i, what: 'a blog post (history)' },
   { pattern: /(^|\/)docs\/(.*\/)?(changelog|history|releases|archive|legacy)\//i, what: 'a history folder in docs' },
   { pattern: /(^|\/)[^/]*migrat(ion|ing|e)[^/]*\.(md|mdx|txt|rst)$/i, what: 'a migration note' },
 ];

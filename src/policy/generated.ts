@@ -20,7 +20,7 @@ const HEADER_CHARS = 800;
 const GENERATED_NAME = /\.generated\.[^/]+$/;
 const SPEC_FILE = /\.(json|ya?ml)$/i;
 /** A top-level `openapi:` / `swagger:` key (YAML at column 0, JSON as a quoted key with a version). */
-const OPENAPI_SPEC = /^(openapi|swagger):|"(openapi|swagger)"\s*:\s*"\d/m;
+const OPENAPI_SPEC = /^\ufeff?(openapi|swagger):|"(openapi|swagger)"\s*:\s*"\d/m;
 const JSON_SCHEMA = /"\$schema"\s*:\s*"[^"]*json-schema/;
 /** cog (cogapp): the generator between `[[[cog` and `]]]`, its output up to `[[[end]]]`. */
 const COG_BLOCK = /\[\[\[cog[\s\S]*?\[\[\[end\]\]\]/g;

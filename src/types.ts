@@ -122,6 +122,8 @@ export interface StringContext {
   names: string[];
   /** The requests that use this value as their model (several when a constant is shared). */
   requests: RequestFacts[];
+  /** Part of an object that describes a model (pricing, context window, capabilities): a catalog entry. */
+  catalogEntry?: boolean;
 }
 
 /**

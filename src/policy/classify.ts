@@ -64,6 +64,7 @@ function pinnedContext(input: SiteInput): string | null {
   if (path) return `in ${path}: may be an intentional pin`;
   if (input.configPinned) return 'path matches a `pinned` glob in the config';
   const { context } = input;
+  if (context.catalogEntry) return 'a catalog entry (data about a model: pricing, context window, capabilities)';
   if (context.compared) return 'compared rather than used (comparison or routing code)';
   if (context.inType) return 'part of a type';
   if (context.collectionModels >= 2) return `listed beside ${context.collectionModels - 1} other model(s): comparison or catalog code`;
@@ -86,7 +87,7 @@ function evalComparison(input: SiteInput): boolean {
  */
 function modelData(input: SiteInput): boolean {
   const { context } = input;
-  return input.decided !== 'upgrade' && (context.compared || context.inType || context.collectionModels >= 2);
+  return input.decided !== 'upgrade' && (context.catalogEntry === true || context.compared || context.inType || context.collectionModels >= 2);
 }
 
 /**

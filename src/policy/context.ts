@@ -95,3 +95,21 @@ export function plainContext(names: string[] = [], requests: RequestFacts[] = []
 
 /** `model`, `modelName`, `model_id`...: the key a request names its model with, in any SDK or config spelling. */
 export const MODEL_KEY = /^model(Name|Id|_name|_id)?$/;
+
+/**
+ * Keys that make an object a description of a model rather than a request: its context
+ * window, prices, capabilities (`max_tokens` is left out: requests send it too).
+ */
+const MODEL_FACT = /^(context(window|length|size)|(input|output)?(price|cost)s?|pricing|capabilities|supports\w*|vision)$/;
+/** Display names that, beside an `id`, make an entry of a model picker or catalog. */
+const DISPLAY_NAME = /^(name|title|displayname|label)$/;
+
+/**
+ * An object holding a model string under `key`, with `siblings` (its other keys, and those
+ * of the object around it), describes a model: a catalog entry, never rewritten.
+ */
+export function describesModel(key: string | null, siblings: readonly string[]): boolean {
+  const words = siblings.map((k) => k.replace(/[_-]/g, '').toLowerCase());
+  return words.some((w) => MODEL_FACT.test(w)) || (key === 'id' && words.some((w) => DISPLAY_NAME.test(w)));
+}
+

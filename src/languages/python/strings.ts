@@ -5,6 +5,7 @@
  */
 import type { Node } from 'web-tree-sitter';
 import { countModels } from '../../policy/classify.js';
+import { describesModel } from '../../policy/context.js';
 import { isModelLike } from '../../policy/slug.js';
 import type { RequestFacts, StringContext, StringValue } from '../../types.js';
 import type { PyParsed } from '../python.js';
@@ -229,6 +230,30 @@ function isNonValuePosition(node: Node): boolean {
   return parent.type === 'pair' && sameNode(parent.childForFieldName('key'), node);
 }
 
+/** The key a string is under (a keyword or dict key; null when positional) and the keys beside it. */
+function keysAround(node: Node): { key: string | null; keys: string[] } | null {
+  const parent = node.parent;
+  const holder = parent?.type === 'keyword_argument' || parent?.type === 'pair' ? parent : null;
+  const container = holder ? holder.parent : parent;
+  const key = holder?.childForFieldName(holder.type === 'pair' ? 'key' : 'name') ?? null;
+  const keyText = key ? (plainContent(key)?.value ?? key.text) : null;
+  if (container?.type === 'argument_list') {
+    const keywords = container.namedChildren.filter((c) => c?.type === 'keyword_argument');
+    return { key: keyText, keys: keywords.map((k) => k!.childForFieldName('name')?.text ?? '') };
+  }
+  if (container?.type === 'dictionary' && holder) {
+    const pairs = container.namedChildren.filter((c) => c?.type === 'pair');
+    return { key: keyText, keys: pairs.map((p) => { const k = p!.childForFieldName('key'); return k ? (plainContent(k)?.value ?? k.text) : ''; }) };
+  }
+  return null;
+}
+
+/** `Chat("gpt-4o", vision=True, supports_schema=True)`, `{"id": "gpt-4o", "context_window": ...}`: a model described, not used. */
+function inCatalogEntry(node: Node): boolean {
+  const around = keysAround(node);
+  return around !== null && describesModel(around.key, around.keys);
+}
+
 export function strings(parsed: PyParsed, text: string): StringValue[] {
   const out: StringValue[] = [];
   for (const node of parsed.tree.rootNode.descendantsOfType('string')) {
@@ -242,6 +267,7 @@ export function strings(parsed: PyParsed, text: string): StringValue[] {
       collectionModels: collectionModels(node),
       names: walk.names,
       requests,
+      catalogEntry: inCatalogEntry(node),
     };
     out.push({ ...literal, context });
   }

@@ -22,6 +22,8 @@ export interface ReplayFlow {
   /** The message already carries phase: a `phase` key, or a spread that may bring it. */
   carriesPhase: boolean;
   api: ReplayApi;
+  /** The history is visibly sent as a Responses `input`; `api` alone may be a guess from the file's other calls. */
+  sent: boolean;
   /**
    * The property the fix adds, as code: `phase: item.phase`, `"phase": item.get("phase")`,
    * or `phase` for a re-map that destructures it; the generic form when nothing is traced.
@@ -79,7 +81,8 @@ export function decidePhase(flow: ReplayFlow): PhaseDecision | null {
           'or chain with `previous_response_id`'),
       };
     case 'untraced':
-      if (flow.api !== 'responses') return null;
+      // Without a traced item, only a history seen going to Responses says the message is replayed there.
+      if (!flow.sent) return null;
       return {
         verdict: 'unknown',
         site: site('unknown', flow.shape === 're-map' ? 're-map of untraced items' : 'assistant message from an untraced source', null,

@@ -21,6 +21,9 @@ const RESPONSES_SIGNAL =
   /\bresponses\s*\.\s*(create|stream|parse)\b|\/v1\/responses\b|\bprevious_response_id\b|\boutput_text\b|\bResponseInputItem\b|\bEasyInputMessage/;
 const CHAT_SIGNAL = /\bchat\s*\.\s*completions\b|\/chat\/completions\b|\bChatCompletion/;
 
+/** A message that must fit one of these types goes into a Responses request. */
+export const RESPONSES_INPUT_TYPES = /\b(ResponseInputItem|ResponseInput|EasyInputMessage)\b/;
+
 /** Methods that add messages to a history (JS and Python). */
 export const ADD_METHODS = new Set(['push', 'unshift', 'concat', 'splice', 'append', 'extend', 'insert']);
 /** A parameter annotated with one of these receives an output item. */
@@ -30,6 +33,12 @@ export const ITEM_TYPES = /\b(ResponseOutputMessage|ResponseOutputItem)\b/;
 export function fileApi(text: string): ReplayApi {
   const responses = RESPONSES_SIGNAL.test(text);
   return responses === CHAT_SIGNAL.test(text) ? 'unclear' : responses ? 'responses' : 'chat';
+}
+
+/** The flow's API, and whether the history is visibly sent as a Responses `input` (not only guessed from the file). */
+export function flowApi(key: string | null, uses: ReplayApi[] | undefined, text: string): { api: ReplayApi; sent: boolean } {
+  const seen = apiOfKey(key) ?? apiOfUses(uses);
+  return { api: seen ?? fileApi(text), sent: seen === 'responses' };
 }
 
 /** A history passed as `messages` goes to Chat Completions; as `input`, to Responses. */

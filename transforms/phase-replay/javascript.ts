@@ -13,6 +13,7 @@ import {
   literalString,
   memberKey,
   nameOf,
+  nodeText,
   type NodeOf,
   parentOf,
   propertyOf,
@@ -22,10 +23,10 @@ import {
 import { bindingOf } from '../../src/languages/js/scope.js';
 import { appendOnlyEntry } from '../../src/languages/list-edit.js';
 import { type JsParsed, pathsOfType } from '../../src/languages/js/tree.js';
-import type { ReplayApi, ReplayFlow } from '../../src/policy/phase-replay.js';
+import type { ReplayFlow } from '../../src/policy/phase-replay.js';
 import type { Handler, HandlerContext } from '../../src/transform.js';
 import type { Edit } from '../../src/types.js';
-import { ADD_METHODS, addTo, apiOfKey, apiOfUses, type Found, fileApi, record } from './flow.js';
+import { ADD_METHODS, addTo, apiOfKey, flowApi, type Found, record, RESPONSES_INPUT_TYPES } from './flow.js';
 import { bindingKind, FUNCTIONS, ITERATE_METHODS, type JsFile, mentions, methodCall, type Ref, sourceOf, unwrap } from './trace.js';
 import { carriesPhase, typeConflict } from './typescript.js';
 
@@ -171,10 +172,12 @@ function sinkOf(objPath: JsPath): Sink {
   return sink;
 }
 
-function apiOf(file: JsFile, sink: Sink, content: JsPath): ReplayApi {
-  if (mentions(file, content, 'choices')) return 'chat';
+function apiOf(file: JsFile, sink: Sink, content: JsPath): Pick<ReplayFlow, 'api' | 'sent'> {
+  if (mentions(file, content, 'choices')) return { api: 'chat', sent: false };
   const name = sink.target ? nameOf(sink.target.node) : null;
-  return apiOfKey(sink.key) ?? apiOfUses(name ? file.passedAs.get(name) : undefined) ?? fileApi(file.text);
+  const found = flowApi(sink.key, name ? file.passedAs.get(name) : undefined, file.text);
+  const typedAsInput = sink.types.some((t) => RESPONSES_INPUT_TYPES.test(nodeText(t, file.text)));
+  return typedAsInput ? { api: 'responses', sent: true } : found;
 }
 
 /** `role` copied from the item: `m.role`, `m["role"]`, or `role` destructured from a parameter. */
@@ -205,7 +208,7 @@ function flowOf(file: JsFile, path: JsPath<ObjectNode>): Found | null {
     shape: assistant ? 'assistant message' : 're-map',
     source: source.kind,
     carriesPhase: carriesPhase(obj),
-    api: apiOf(file, sink, contentPath),
+    ...apiOf(file, sink, contentPath),
     insertion,
     typeConflict: file.typed ? typeConflict(file, sink) : null,
   };

@@ -9,7 +9,7 @@ import { type Binding, isComprehension, Scopes, scopeOf } from '../../src/langua
 import type { PyParsed } from '../../src/languages/python.js';
 import type { ReplayApi, ReplayFlow } from '../../src/policy/phase-replay.js';
 import type { Handler, HandlerContext } from '../../src/transform.js';
-import { ADD_METHODS, addTo, apiOfKey, apiOfUses, type Found, fileApi, ITEM_TYPES, record, type Source, traced } from './flow.js';
+import { ADD_METHODS, addTo, apiOfKey, flowApi, type Found, ITEM_TYPES, record, type Source, traced } from './flow.js';
 
 /** A parameter annotated with one of these receives an output list. */
 const LIST_TYPES = /\b(ResponseOutputItem|ResponseOutputMessage)\]/;
@@ -209,11 +209,11 @@ function sinkOf(dict: Node): { key: string | null; target: Node | null } {
   return { key: null, target: null };
 }
 
-function apiOf(file: File, dict: Node, content: Node): ReplayApi {
-  if (mentions(content, 'choices')) return 'chat';
+function apiOf(file: File, dict: Node, content: Node): Pick<ReplayFlow, 'api' | 'sent'> {
+  if (mentions(content, 'choices')) return { api: 'chat', sent: false };
   const sink = sinkOf(dict);
   const name = nameOf(sink.target);
-  return apiOfKey(sink.key) ?? apiOfUses(name ? file.passedAs.get(name) : undefined) ?? fileApi(file.text);
+  return flowApi(sink.key, name ? file.passedAs.get(name) : undefined, file.text);
 }
 
 function pairsOf(dict: Node): Map<string, Node> {
@@ -243,7 +243,7 @@ function flowOf(file: File, dict: Node): Found | null {
     shape: assistant ? 'assistant message' : 're-map',
     source: source.kind,
     carriesPhase: pairs.has('phase') || entries.some((e) => e.type === 'dictionary_splat'),
-    api: apiOf(file, dict, content),
+    ...apiOf(file, dict, content),
     insertion,
     typeConflict: null,
   };

@@ -3,6 +3,7 @@
  * typed, listed beside other models, the names it is stored under and the requests that
  * use it (where it sits, or read back through a variable, constant object, enum or field).
  */
+import { describesModel } from '../../policy/context.js';
 import { isModelLike } from '../../policy/slug.js';
 import type { RequestFacts, StringContext, StringValue } from '../../types.js';
 import {
@@ -310,6 +311,23 @@ function collectionModels(path: JsPath): number {
   }).length;
 }
 
+/** The keys of an object literal. */
+function objectKeys(object: JsNode): string[] {
+  if (!isType(object, 'ObjectExpression')) return [];
+  return object.properties.map((p) => (isObjectProperty(p) ? nameOf(p.key) : null)).filter((k): k is string => k !== null);
+}
+
+/** A property value of an object that describes a model: `{title, params: {model, contextLength}}`, `{id, name}`. */
+function inCatalogEntry(path: JsPath): boolean {
+  const property = parentOf(path);
+  if (!property || !isObjectProperty(property.node) || property.node.value !== path.node) return false;
+  const object = parentOf(property);
+  if (!object) return false;
+  const outer = parentOf(object);
+  const around = outer && isObjectProperty(outer.node) ? parentNode(outer) : undefined;
+  return describesModel(nameOf(property.node.key), [...objectKeys(object.node), ...(around ? objectKeys(around) : [])]);
+}
+
 /** The key of a table entry: `new Map([['gpt-5.4', …]])`, `Object.fromEntries(…)`, `prices.set('gpt-5.4', …)`. */
 function isEntryKey(path: JsPath): boolean {
   const holder = parentOf(path)!;
@@ -352,6 +370,7 @@ function findStrings(parsed: JsParsed, text: string): StringValue[] {
       collectionModels: collectionModels(path),
       names: walk.names,
       requests: requestsOf(walk, scan),
+      catalogEntry: inCatalogEntry(path),
     };
     out.push({ ...literal, context });
   }

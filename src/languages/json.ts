@@ -4,8 +4,8 @@
  * devcontainer files carry them and a config must never fail for that. Edits are byte
  * ranges inside string values, so formatting and key order never change.
  */
-import { type Node, type ParseError, parseTree, printParseErrorCode } from 'jsonc-parser';
-import { type ConfigNode, configStrings, errorAt, scalar } from './mapping.js';
+import { createScanner, type Node, type ParseError, parseTree, printParseErrorCode, SyntaxKind } from 'jsonc-parser';
+import { type ConfigNode, configStrings, errorAt, MAX_NESTING, scalar, tooDeep } from './mapping.js';
 import type { LanguageAdapter } from './types.js';
 
 export interface JsonParsed {
@@ -42,7 +42,22 @@ function toConfig(node: Node, text: string): ConfigNode {
   }
 }
 
+/**
+ * Refuses JSON nested past MAX_NESTING before jsonc-parser's tree builder, which recurses
+ * once per level, sees it. Its scanner is a loop, so this pass is linear and never deep.
+ */
+export function checkNesting(text: string): void {
+  const scanner = createScanner(text, true);
+  let depth = 0;
+  for (let kind = scanner.scan(); kind !== SyntaxKind.EOF; kind = scanner.scan()) {
+    if (kind === SyntaxKind.OpenBraceToken || kind === SyntaxKind.OpenBracketToken) {
+      if (++depth > MAX_NESTING) throw tooDeep(text, scanner.getTokenOffset());
+    } else if (kind === SyntaxKind.CloseBraceToken || kind === SyntaxKind.CloseBracketToken) depth--;
+  }
+}
+
 function parse(text: string, path: string): JsonParsed {
+  checkNesting(text);
   const errors: ParseError[] = [];
   const tree = parseTree(text, errors, { allowTrailingComma: true, disallowComments: false });
   const first = errors[0];

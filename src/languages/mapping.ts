@@ -40,6 +40,18 @@ export function scalar(value: string, span: ConfigScalar['span'] = null): Config
   return { kind: 'scalar', value, span };
 }
 
+/**
+ * How deep a config may nest. Parsers and the walks here recurse once per level, and
+ * running out of stack is not always an error that can be caught: V8 aborts the whole
+ * process when it happens while compiling a regular expression (seen with 100,000 nested
+ * YAML flow lists). Real configs stay far below this.
+ */
+export const MAX_NESTING = 200;
+
+export function tooDeep(text: string, offset: number): SourceError {
+  return errorAt(`nested deeper than ${MAX_NESTING} levels; left as is`, text, offset);
+}
+
 /** A SourceError at a character offset of `text`. */
 export function errorAt(message: string, text: string, offset: number): SourceError {
   const { line, column } = new LineIndex(text).position(offset);

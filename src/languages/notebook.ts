@@ -6,6 +6,7 @@
  */
 import { findNodeAtLocation, type Node, type ParseError, parseTree, printParseErrorCode } from 'jsonc-parser';
 import type { SourceError } from '../types.js';
+import { checkNesting } from './json.js';
 import { errorAt } from './mapping.js';
 import { MappedText } from './regions.js';
 import type { LanguageAdapter, Region } from './types.js';
@@ -22,6 +23,7 @@ export interface NotebookParsed {
 }
 
 function parse(text: string): NotebookParsed {
+  checkNesting(text);
   const errors: ParseError[] = [];
   const root = parseTree(text, errors, { disallowComments: true, allowTrailingComma: false });
   const first = errors[0];

@@ -6,7 +6,9 @@
  * keys; values are strings of all four kinds, arrays (over several lines too), inline
  * tables and bare scalars (numbers, booleans, dates). Anything else is a parse error.
  */
-import { type ConfigList, type ConfigMap, type ConfigNode, type ConfigScalar, configStrings, errorAt, scalar } from './mapping.js';
+import {
+  type ConfigList, type ConfigMap, type ConfigNode, type ConfigScalar, configStrings, errorAt, MAX_NESTING, scalar, tooDeep,
+} from './mapping.js';
 import type { LanguageAdapter } from './types.js';
 
 const BARE_KEY = /[A-Za-z0-9_-]+/y;
@@ -28,6 +30,8 @@ class TomlReader {
   private pos = 0;
   readonly root: ConfigMap = { kind: 'map', entries: [] };
   private table: ConfigMap = this.root;
+  /** Arrays and inline tables open around the current position. */
+  private depth = 0;
 
   constructor(private readonly text: string) {}
 
@@ -150,8 +154,7 @@ class TomlReader {
     const c = this.text[this.pos];
     if (this.text.startsWith('"""', this.pos) || this.text.startsWith("'''", this.pos)) return this.multilineString();
     if (c === '"' || c === "'") return this.string(c);
-    if (c === '[') return this.array();
-    if (c === '{') return this.inlineTable();
+    if (c === '[' || c === '{') return this.nested(c);
     const bare = this.match(BARE_VALUE).trimEnd();
     if (!bare) this.fail('expected a value');
     return scalar(bare);
@@ -181,6 +184,13 @@ class TomlReader {
     const raw = this.text.slice(this.pos + 3, i);
     this.pos = i + 3;
     return scalar(raw);
+  }
+
+  private nested(open: string): ConfigNode {
+    if (++this.depth > MAX_NESTING) throw tooDeep(this.text, this.pos);
+    const node = open === '[' ? this.array() : this.inlineTable();
+    this.depth--;
+    return node;
   }
 
   private array(): ConfigList {

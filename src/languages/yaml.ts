@@ -3,15 +3,16 @@
  * file), read for node ranges only. Edits are byte ranges inside plain and quoted
  * scalars, so comments, quoting, indentation and line endings never change.
  */
-import type { Document, Scalar } from 'yaml';
-import { yamlLibrary } from '../lazy.js';
+import type { CST, Document, Scalar } from 'yaml';
+import { lazy, yamlLibrary } from '../lazy.js';
 import { type RequestFacts, SourceError, type StringValue } from '../types.js';
 import {
-  type ConfigEntry, type ConfigMap, type ConfigNode, type ConfigScalar, configStrings, entryValue, errorAt, requestFacts, scalar,
+  type ConfigEntry, type ConfigMap, type ConfigNode, type ConfigScalar, configStrings, entryValue, errorAt, MAX_NESTING,
+  requestFacts, scalar, tooDeep,
 } from './mapping.js';
 import type { LanguageAdapter } from './types.js';
 
-type Documents = ReturnType<typeof import('yaml').parseAllDocuments>;
+type Documents = Document.Parsed[];
 
 const PLAIN: Scalar.Type = 'PLAIN';
 const EDITABLE_TYPES = new Set<string | undefined>([PLAIN, 'QUOTE_SINGLE', 'QUOTE_DOUBLE'] satisfies Scalar.Type[]);
@@ -147,21 +148,38 @@ function inherited(merged: ConfigEntry[], own: ConfigEntry[]): ConfigEntry[] {
   return kept;
 }
 
-function firstError(docs: Documents): SourceError | null {
-  for (const doc of docs) {
-    const error = doc.errors[0];
-    if (error) {
-      const message = error.message.replace(/ at line \d+, column \d+:[\s\S]*$/, '');
-      return new SourceError(message, error.linePos?.[0].line ?? null, error.linePos?.[0].col ?? null);
-    }
-  }
-  return null;
-}
+/**
+ * The library's CST parser, refusing collections nested past MAX_NESTING: it keeps its
+ * own stack, but the composer after it recurses once per level.
+ */
+const BoundedParser = lazy(
+  () =>
+    class extends yamlLibrary().Parser {
+      constructor(
+        private readonly text: string,
+        onNewLine: (offset: number) => void,
+      ) {
+        super(onNewLine);
+      }
 
+      override *next(source: string): Generator<CST.Token, void> {
+        yield* super.next(source);
+        if (this.stack.length > MAX_NESTING) throw tooDeep(this.text, this.offset);
+      }
+    },
+);
+
+/** Every document of the file, as `parseAllDocuments` reads them, or the first error. */
 function parseDocuments(text: string): Documents {
-  const docs = yamlLibrary().parseAllDocuments(text);
-  const error = firstError(docs);
-  if (error) throw error;
+  const { Composer, LineCounter } = yamlLibrary();
+  const lines = new LineCounter();
+  const Parser = BoundedParser();
+  const docs = [...new Composer().compose(new Parser(text, lines.addNewLine).parse(text))];
+  const error = docs.flatMap((doc) => doc.errors)[0];
+  if (error) {
+    const { line, col } = lines.linePos(error.pos[0]);
+    throw new SourceError(error.message, line, col);
+  }
   return docs;
 }
 

@@ -22,14 +22,17 @@ interface Line {
   start: number;
 }
 
+/** Line breaks as dotenv reads them: CRLF, LF, and a lone CR (old Mac files). */
+const LINE_BREAK = /\r\n?|\n/g;
+
 function lines(text: string): Line[] {
   const out: Line[] = [];
-  for (let start = 0; start <= text.length;) {
-    const newline = text.indexOf('\n', start);
-    const end = newline === -1 ? text.length : newline;
-    out.push({ text: text.slice(start, end).replace(/\r$/, ''), start });
-    start = end + 1;
+  let start = 0;
+  for (const match of text.matchAll(LINE_BREAK)) {
+    out.push({ text: text.slice(start, match.index), start });
+    start = match.index + match[0].length;
   }
+  out.push({ text: text.slice(start), start });
   return out;
 }
 

@@ -169,12 +169,17 @@ const BoundedParser = lazy(
     },
 );
 
-/** Every document of the file, as `parseAllDocuments` reads them, or the first error. */
+/**
+ * Every document of the file, as `parseAllDocuments` reads them, or the first error. A lone
+ * CR is a line break in YAML, but the library reads it as part of the line: the parser
+ * gets it as LF, one character for one, so every offset still points into `text`.
+ */
 function parseDocuments(text: string): Documents {
   const { Composer, LineCounter } = yamlLibrary();
   const lines = new LineCounter();
   const Parser = BoundedParser();
-  const docs = [...new Composer().compose(new Parser(text, lines.addNewLine).parse(text))];
+  const source = text.replace(/\r(?!\n)/g, '\n');
+  const docs = [...new Composer().compose(new Parser(text, lines.addNewLine).parse(source))];
   const error = docs.flatMap((doc) => doc.errors)[0];
   if (error) {
     const { line, col } = lines.linePos(error.pos[0]);

@@ -1,5 +1,5 @@
 import type { Edit, RequestFacts, Status, StringContext, UpgradeClass } from '../types.js';
-import { pinnedName, pinnedPathReason, PROMPTFOO_CONFIG } from './context.js';
+import { isObjectId, pinnedName, pinnedPathReason, PROMPTFOO_CONFIG } from './context.js';
 import type { Verdict } from './decisions.js';
 import { counterpartOf, isModelLike, parseSlug, type ParsedSlug } from './slug.js';
 
@@ -122,7 +122,7 @@ function decision(parsed: ParsedSlug, value: string, status: Status, reason: str
 /** DESIGN.md policy rules 1 to 8, first that applies. Null: not a site (ignored, unreported). */
 export function classify(input: SiteInput): Decision | null {
   const parsed = parseSlug(input.value);
-  if (!parsed) return null; // rule 1
+  if (!parsed || isObjectId(input.context.names)) return null; // rule 1
   if (input.directive || input.excluded) return null; // rule 2
   const to = counterpartOf(parsed);
   const confirm = (reason: string): Decision => decision(parsed, input.value, 'confirmation-needed', reason, to);

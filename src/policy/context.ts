@@ -113,3 +113,11 @@ export function describesModel(key: string | null, siblings: readonly string[]):
   return words.some((w) => MODEL_FACT.test(w)) || (key === 'id' && words.some((w) => DISPLAY_NAME.test(w)));
 }
 
+/** Keys of API object ids (`event_id: 'o1'`, `response_id`): a value there that looks like a slug is an id, not a model. */
+const OBJECT_ID_KEY = /^(event|response|item|call|request|message|run|trace|span|thread)_?id$/i;
+
+/** The value is stored under an object id's key. */
+export function isObjectId(names: readonly string[]): boolean {
+  return names[0] !== undefined && OBJECT_ID_KEY.test(names[0]);
+}
+

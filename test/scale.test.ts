@@ -198,7 +198,7 @@ describe('workspace packages', () => {
 
 describe('file discovery', () => {
   const listed = async (root: string, options: { gitignore?: boolean; ignorePatterns?: string[] } = {}) =>
-    (await findFiles(['.'], { cwd: root, extensions: [], ignorePatterns: options.ignorePatterns ?? [], gitignore: options.gitignore ?? true })).files.map((f) => f.path);
+    (findFiles(['.'], { cwd: root, extensions: [], ignorePatterns: options.ignorePatterns ?? [], gitignore: options.gitignore ?? true })).files.map((f) => f.path);
 
   test('ignored folders are pruned the way git prunes them: nested .gitignore files, negations, --ignore-pattern', async () => {
     const root = tempDir('discovery');

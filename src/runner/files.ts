@@ -74,7 +74,7 @@ class GitignoreStack {
   /** The .gitignore matchers from `dir` up to the repository top (or the filesystem root), kept per folder because files share them. */
   private chainFor(dir: string, top: string): Matcher[] {
     let byFolder = this.chains.get(top);
-    if (!byFolder) this.chains.set(top, (byFolder = new Map()));
+    if (!byFolder) this.chains.set(top, (byFolder = new Map<string, Matcher[]>()));
     let chain = byFolder.get(dir);
     if (!chain) {
       const matcher = this.matcherFor(dir);
@@ -167,8 +167,8 @@ function expand(input: string, cwd: string, walkInto: FolderFilter, aside: Aside
     },
     // A folder that cannot be listed is reported and the walk goes on.
     errorFilter: (error) => {
-      const path = (error as NodeJS.ErrnoException).path;
-      aside.skipped.push({ path: path ? displayPath(cwd, path) : displayPath(cwd, absolute), reason: `skipped: cannot list (${(error as NodeJS.ErrnoException).code ?? error.message})` });
+      const path = error.path ? displayPath(cwd, error.path) : displayPath(cwd, absolute);
+      aside.skipped.push({ path, reason: `skipped: cannot list (${error.code ?? error.message})` });
       return true;
     },
   });
@@ -200,7 +200,7 @@ export interface Found extends Aside {
 }
 
 /** The files to process, sorted by path. `--ignore-pattern` globs match paths relative to the current directory. */
-export async function findFiles(inputs: string[], options: FindOptions): Promise<Found> {
+export function findFiles(inputs: string[], options: FindOptions): Found {
   const extra = options.ignorePatterns.length > 0 ? ignore({ allowRelativePaths: true }).add(options.ignorePatterns) : null;
   const stack = new GitignoreStack();
   const seen = new Map<string, FoundFile>();

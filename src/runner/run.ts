@@ -120,7 +120,7 @@ export async function run(request: RunRequest): Promise<RunResult> {
     fileTimeoutMs: request.fileTimeoutMs ?? DEFAULT_FILE_TIMEOUT_MS,
     decisions: { root: dirname(decisionsPath), entries: [...entries] },
   };
-  const found = await findFiles(request.inputs, {
+  const found = findFiles(request.inputs, {
     cwd: request.cwd,
     extensions: request.extensions,
     ignorePatterns: request.ignorePatterns,

@@ -1,4 +1,7 @@
 #!/usr/bin/env node
+import { spawnSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import { setFlagsFromString } from 'node:v8';
 
 // The Python grammar is WebAssembly. V8 compiles it quickly (Liftoff), then optimises it
@@ -6,6 +9,17 @@ import { setFlagsFromString } from 'node:v8';
 // at the end of every run that reads Python, more than optimised code saves unless the
 // run parses hundreds of Python files. Set before any WebAssembly is compiled.
 setFlagsFromString('--liftoff-only');
+
+// A source checkout (`npm ci` builds nothing: a prepare script would be an install script
+// for everyone who installs the package) builds dist/ on its first run; the published
+// package ships dist/ and never gets here.
+const root = new URL('..', import.meta.url);
+if (!existsSync(new URL('dist/src/cli.js', root)) && existsSync(new URL('tsconfig.build.json', root))) {
+  process.stderr.write('gpt55-codemod: building dist/ (first run in a source checkout)\n');
+  const tsc = fileURLToPath(new URL('node_modules/typescript/bin/tsc', root));
+  const built = spawnSync(process.execPath, [tsc, '-p', fileURLToPath(new URL('tsconfig.build.json', root))], { stdio: 'inherit' });
+  if (built.status !== 0) process.exit(2);
+}
 
 const { main } = await import('../dist/src/cli.js');
 

@@ -170,15 +170,13 @@ describe('bytes that are not plain UTF-8 text', () => {
     expect(readFileSync(join(root, 'src/agent.ts'), 'utf8')).toContain('"gpt-5.5"');
   });
 
-  // The reader takes NUL bytes for a binary file and skips it without a word (src/runner/io.ts).
-  test.fails('a file with NUL bytes is named in the report', () => {
+  test('a file with NUL bytes is named in the report', () => {
     const outcome = dryRun(hostile({ 'src/nul.ts': 'export const model = "gpt-5.4";\0\n' }));
     expect(outcome.errors.map((e) => e.file)).toContain('src/nul.ts');
   });
 
-  // UTF-16 has a NUL in every ASCII character, so the reader skips it as binary, silently;
-  // it should be decoded (the BOM says how) or reported as an encoding it does not edit.
-  test.fails('UTF-16 with a BOM is upgraded or reported', () => {
+  // UTF-16 has a NUL in every ASCII character: it is reported as an encoding the tool does not edit.
+  test('UTF-16 with a BOM is upgraded or reported', () => {
     const utf16 = Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from('export const model = "gpt-5.4";\n', 'utf16le')]);
     const outcome = dryRun(hostile({ 'src/wide.ts': utf16 }));
     const handled = statusesFor(outcome, 'src/wide.ts').length > 0 || errorFor(outcome, 'src/wide.ts') !== undefined;
@@ -245,8 +243,7 @@ describe('what is not a regular file', () => {
     expect(errorFor(outcome, 'src/pipe.ts')).toMatch(/^skipped: /);
   });
 
-  // Discovery (src/runner/files.ts) drops entries that are not regular files without a word.
-  test.fails('a FIFO found in a folder is a reported skip', () => {
+  test('a FIFO found in a folder is a reported skip', () => {
     const outcome = dryRun(specialFiles());
     expect(errorFor(outcome, 'src/pipe.ts')).toMatch(/^skipped: /);
   });

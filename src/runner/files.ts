@@ -160,6 +160,10 @@ function expand(input: string, cwd: string, walkInto: FolderFilter, aside: Aside
     followSymbolicLinks: false,
     deepFilter: (entry) => !SKIPPED_FOLDERS.has(entry.name) && walkInto(entry.path, absolute),
     entryFilter: (entry) => {
+      if (entry.dirent.isFIFO() || entry.dirent.isCharacterDevice() || entry.dirent.isBlockDevice() || entry.dirent.isSocket()) {
+        if (adapterFor(entry.path)) aside.skipped.push({ path: displayPath(cwd, entry.path), reason: 'skipped: not a regular file' });
+        return false;
+      }
       if (!entry.dirent.isFile()) return false;
       if (!isLeftoverTemp(entry.name)) return true;
       aside.leftovers.push(entry.path);

@@ -33,6 +33,11 @@ const utf8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
 /** O_NONBLOCK: a FIFO put where a file was listed must not hang the run on open. */
 const READ_FLAGS = constants.O_RDONLY | constants.O_NOFOLLOW | constants.O_NONBLOCK;
 
+/** A UTF-16 byte-order mark, little- or big-endian. */
+function isUtf16(bytes: Uint8Array): boolean {
+  return bytes.length >= 2 && ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff));
+}
+
 /** Looks for a NUL byte in the first 8 KB, the heuristic git uses. */
 function looksBinary(bytes: Uint8Array): boolean {
   return bytes.subarray(0, 8000).includes(0);
@@ -79,7 +84,9 @@ export function readSource(absolute: string): ReadOutcome {
     const { size, bytes, regular } = readWithin(absolute, MAX_BYTES);
     if (!regular) return { kind: 'skipped', reason: 'skipped: not a regular file', report: true };
     if (!bytes) return { kind: 'skipped', reason: `skipped: ${(size / 1048576).toFixed(1)} MB is over the 5 MB limit`, report: true };
-    if (looksBinary(bytes)) return { kind: 'skipped', reason: 'binary', report: false };
+    // Only files with a source extension get here, so a NUL byte is worth a word.
+    if (isUtf16(bytes)) return { kind: 'skipped', reason: 'skipped: UTF-16 text (only UTF-8 is read)', report: true };
+    if (looksBinary(bytes)) return { kind: 'skipped', reason: 'skipped: holds NUL bytes (binary)', report: true };
     return { kind: 'text', text: utf8.decode(bytes) };
   } catch (err) {
     if (err instanceof TypeError) return { kind: 'error', message: 'not valid UTF-8; left untouched' };

@@ -5,7 +5,7 @@
  * never change. The tree's readers live in ./js/: nodes, scope, requests, strings.
  */
 import type { ParserOptions, ParserPlugin } from '@babel/parser';
-import type { Collection, JSCodeshift, Parser } from 'jscodeshift';
+import type { JSCodeshift, Parser } from 'jscodeshift';
 import { lazyRequire } from '../lazy.js';
 import { SourceError } from '../types.js';
 import { strings } from './js/strings.js';
@@ -57,7 +57,6 @@ interface Toolkit {
  */
 const toolkits = new Map<Syntax, Toolkit>();
 
-// Babel and jscodeshift (with recast and ast-types) load on the first JS/TS parse, so a
 // Babel loads on the first JS/TS parse, so a run that parses none never pays for it.
 const babelParser = lazyRequire<typeof import('@babel/parser')>('@babel/parser');
 
@@ -82,10 +81,10 @@ export function parserFor(path: string): Parser {
 function parse(text: string, path: string): JsParsed {
   const { parser, j } = toolkitFor(path);
   try {
-    // The tree goes to jscodeshift as Babel built it: `j(text)` would parse through recast,
-    // which recomputes start/end from its own line model (tabs expanded, CRLF counted once),
-    // and every offset here must index the original text.
-    return { j, root: j(parser.parse(text) as JsNode) as Collection<JsNode> };
+    // The tree is used as Babel built it: `j(text)` would parse through recast, which
+    // recomputes start/end from its own line model (tabs expanded, CRLF counted once), and
+    // every offset here must index the original text.
+    return { j, file: parser.parse(text) as JsNode };
   } catch (err) {
     const loc = (err as { loc?: { line: number; column: number } }).loc;
     const message = (err as Error).message.replace(/\s*\(\d+:\d+\)$/, '');

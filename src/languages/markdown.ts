@@ -10,12 +10,14 @@
  * line before it is part of an HTML block and is not seen. Prompty files (`.prompty`)
  * are Markdown too: YAML frontmatter, then the prompt as the body.
  */
+import type MarkdownIt from 'markdown-it';
 import type { fromMarkdown as FromMarkdown, Options } from 'mdast-util-from-markdown';
 import { lazy } from '../lazy.js';
 import { LineIndex } from './layout.js';
 import type { LanguageId, StringValue } from '../types.js';
 import type { ConfigNode } from './mapping.js';
 import { MappedText, verbatim } from './regions.js';
+import { shellBodies } from './shell.js';
 import type { LanguageAdapter, Region } from './types.js';
 import { yaml } from './yaml.js';
 
@@ -24,15 +26,27 @@ type Root = ReturnType<typeof FromMarkdown>;
 /** The fields of mdast nodes this adapter reads. */
 interface MdNode {
   type: string;
-  lang?: string | null;
   value?: string;
   position?: { start: { line: number; offset?: number }; end: { offset?: number } };
   children?: MdNode[];
 }
 
+/** A block whose content is code: the frontmatter, or a fenced code block. */
+interface CodeBlock {
+  /** The fence's info string up to its first space (`ts`); null for the frontmatter. */
+  lang: string | null;
+  /** 1-based line of the opening `---` or fence. */
+  line: number;
+  /** The content lines, each without its line break and container prefix. */
+  lines: string[];
+}
+
 export interface MarkdownParsed {
-  root: Root;
   path: string;
+  frontmatter: CodeBlock | null;
+  fences: CodeBlock[];
+  /** The CommonMark tree, built on first use: only prose questions need it. */
+  tree(): Root;
 }
 
 /** Fence info strings and the adapter (and file extension, for the parser choice) they name. */
@@ -63,30 +77,81 @@ const SHELL_FENCES = new Set(['bash', 'sh', 'shell', 'zsh', 'console', 'curl']);
  */
 const WITHOUT_EMPHASIS = { disable: { null: ['attention'] } };
 
-/** The parser with frontmatter support, loaded (ESM only, so asynchronously) by `init` when a run has Markdown. */
-let parser: { fromMarkdown: typeof FromMarkdown; options: Options } | null = null;
+interface Parsers {
+  /** Block structure only (fences), CommonMark as micromark reads it. */
+  blocks: MarkdownIt;
+  fromMarkdown: typeof FromMarkdown;
+  options: Options;
+}
 
-async function loadParser(): Promise<void> {
-  const [{ fromMarkdown }, { frontmatterFromMarkdown }, { frontmatter }] = await Promise.all([
-    import('mdast-util-from-markdown'), import('mdast-util-frontmatter'), import('micromark-extension-frontmatter'),
+/** The parsers, loaded (mdast's are ESM only, so asynchronously) by `init` when a run has Markdown. */
+let parsers: Parsers | null = null;
+
+/**
+ * Fences and frontmatter come from markdown-it's block pass, which is linear and about a
+ * hundred times faster than building micromark's tree (a 67 KB changelog took 0.6 s);
+ * the full tree is built only for the prose of Markdown prompts.
+ */
+async function loadParsers(): Promise<void> {
+  const [{ default: markdownIt }, { fromMarkdown }, { frontmatterFromMarkdown }, { frontmatter }] = await Promise.all([
+    import('markdown-it'),
+    import('mdast-util-from-markdown'),
+    import('mdast-util-frontmatter'),
+    import('micromark-extension-frontmatter'),
   ]);
-  parser = {
+  const blocks = markdownIt('commonmark');
+  // Nesting as deep as the default preset allows (the CommonMark preset stops at 20 levels).
+  Object.assign(blocks.options, { maxNesting: 100 });
+  blocks.core.ruler.disable(['inline', 'text_join']);
+  parsers = {
+    blocks,
     fromMarkdown,
     options: { extensions: [frontmatter(['yaml']), WITHOUT_EMPHASIS], mdastExtensions: [frontmatterFromMarkdown(['yaml'])] },
   };
 }
 
-const init = lazy(loadParser);
+const init = lazy(loadParsers);
+
+const LINE_BREAK = /\r\n|\r|\n/;
+
+/**
+ * YAML frontmatter as micromark-extension-frontmatter reads it: `---` (trailing blanks
+ * allowed) on the very first line, up to the next such line; without one, no frontmatter.
+ * Returns the block and how many lines it takes.
+ */
+function frontmatterOf(text: string): { block: CodeBlock; lineCount: number } | null {
+  const fence = /^---[ \t]*$/;
+  if (!text.startsWith('---')) return null;
+  const lines = text.split(LINE_BREAK);
+  if (lines.length < 2 || !fence.test(lines[0]!)) return null;
+  const close = lines.findIndex((line, i) => i > 0 && fence.test(line));
+  if (close === -1) return null;
+  return { block: { lang: null, line: 1, lines: lines.slice(1, close) }, lineCount: close + 1 };
+}
 
 function parse(text: string, path: string): MarkdownParsed {
-  if (!parser) throw new Error('the Markdown parser is not loaded: call initLanguages() first');
-  return { root: parser.fromMarkdown(text, parser.options), path };
+  if (!parsers) throw new Error('the Markdown parser is not loaded: call initLanguages() first');
+  const { blocks, fromMarkdown, options } = parsers;
+  const front = frontmatterOf(text);
+  // The frontmatter's lines stay as blank lines, so markdown-it's line numbers are the file's.
+  const body = front ? '\n'.repeat(front.lineCount) + text.split(LINE_BREAK).slice(front.lineCount).join('\n') : text;
+  const fences = blocks
+    .parse(body, {})
+    .filter((token) => token.type === 'fence' && token.map !== null)
+    .map((token) => ({
+      lang: blocks.utils.unescapeAll(token.info).trim().split(/\s/)[0] || null,
+      line: token.map![0] + 1,
+      lines: token.content.split('\n').slice(0, token.content.endsWith('\n') ? -1 : undefined),
+    }));
+  let root: Root | null = null;
+  return { path, frontmatter: front?.block ?? null, fences, tree: () => (root ??= fromMarkdown(text, options)) };
 }
 
 /** The raw lines of the Markdown text, without line endings, with their start offsets. */
 class SourceLines {
   private readonly texts: string[];
   private readonly starts: number[] = [];
+  private readonly breaks: string[];
 
   constructor(text: string) {
     const raw = new LineIndex(text).lineTexts;
@@ -96,38 +161,38 @@ class SourceLines {
       offset += line.length + 1;
     }
     this.texts = raw.map((line) => line.replace(/\r$/, ''));
+    this.breaks = raw.map((line) => (line.endsWith('\r') ? '\r\n' : '\n'));
   }
 
-  /** 1-based line `line`: its text and start offset, if the text has it. */
-  at(line: number): { text: string; start: number } | null {
+  /** 1-based line `line`: its text, start offset and line break, if the text has it. */
+  at(line: number): { text: string; start: number; lineBreak: string } | null {
     const text = this.texts[line - 1];
-    return text === undefined ? null : { text, start: this.starts[line - 1]! };
+    return text === undefined ? null : { text, start: this.starts[line - 1]!, lineBreak: this.breaks[line - 1]! };
   }
 }
 
 /** A node's content as region text, with the encoder that restores its line prefix on new lines. */
 interface Block {
   mapped: MappedText;
-  encode(text: string): string;
+  encode: (text: string) => string;
 }
 
 /**
- * Maps a node's content back to its lines. The parser strips each line's container prefix
- * (list indentation, `>` markers, the fence's own indent), so every content line is the
- * tail of its raw line; null when it is not (a tab the parser split into spaces), since
- * such a block cannot be edited byte for byte.
+ * Maps a block's content back to its lines, below its opening line; null when it is empty.
+ * The parser strips each line's container prefix (list indentation, `>` markers, the
+ * fence's own indent), so every content line is the tail of its raw line; null when it is
+ * not (a tab the parser split into spaces), since such a block cannot be edited byte for byte.
  */
-function contentBlock(value: string, firstLine: number, lines: SourceLines): Block | null {
+function contentOf(block: CodeBlock, lines: SourceLines): Block | null {
+  if (block.lines.join('\n').trim() === '') return null;
   const mapped = new MappedText();
-  const parts = value.split(/(\r\n|\r|\n)/);
   let prefix: string | null = null;
-  for (let i = 0; i < parts.length; i += 2) {
-    const content = parts[i]!;
-    const raw = lines.at(firstLine + i / 2);
+  for (const [i, content] of block.lines.entries()) {
+    const raw = lines.at(block.line + 1 + i);
     if (!raw || !raw.text.endsWith(content)) return null;
     const start = raw.start + raw.text.length - content.length;
     if (prefix === null && content.trim() !== '') prefix = raw.text.slice(0, raw.text.length - content.length);
-    mapped.copy(content + (parts[i + 1] ?? ''), start);
+    mapped.copy(i < block.lines.length - 1 ? content + raw.lineBreak : content, start);
   }
   return { mapped, encode: prefixNewLines(prefix ?? '') };
 }
@@ -139,146 +204,32 @@ function prefixNewLines(prefix: string): (text: string) => string {
 
 function regions(parsed: MarkdownParsed, text: string): Region[] {
   const lines = new SourceLines(text);
-  const out: Region[] = [];
-  const visit = (node: MdNode): void => {
-    if (node.type === 'yaml') out.push(...frontmatterRegion(node, lines, parsed.path));
-    if (node.type === 'code') out.push(...fenceRegions(node, lines, parsed.path));
-    node.children?.forEach(visit);
-  };
-  visit(parsed.root as MdNode);
-  return out;
+  const front = parsed.frontmatter ? frontmatterRegion(parsed.frontmatter, lines, parsed.path) : [];
+  return [...front, ...parsed.fences.flatMap((fence) => fenceRegions(fence, lines, parsed.path))];
 }
 
-function frontmatterRegion(node: MdNode, lines: SourceLines, path: string): Region[] {
-  const block = contentOf(node, lines);
+function frontmatterRegion(frontmatter: CodeBlock, lines: SourceLines, path: string): Region[] {
+  const block = contentOf(frontmatter, lines);
   return block ? [block.mapped.region('yaml', 'YAML frontmatter', block.encode, `${path}.yaml`)] : [];
 }
 
-/** The content below the node's opening line (`---` or the opening fence); null when empty. */
-function contentOf(node: MdNode, lines: SourceLines): Block | null {
-  if (!node.value?.trim() || !node.position) return null;
-  return contentBlock(node.value, node.position.start.line + 1, lines);
-}
-
-function fenceRegions(node: MdNode, lines: SourceLines, path: string): Region[] {
-  const info = node.lang?.toLowerCase() ?? '';
+function fenceRegions(fence: CodeBlock, lines: SourceLines, path: string): Region[] {
+  const info = fence.lang?.toLowerCase() ?? '';
   const target = FENCES[info];
   if (!target && !SHELL_FENCES.has(info)) return [];
-  const block = contentOf(node, lines);
+  const block = contentOf(fence, lines);
   if (!block) return [];
-  const line = node.position!.start.line;
-  const label = `\`\`\`${node.lang} fence at line ${line}`;
+  const label = `\`\`\`${fence.lang} fence at line ${fence.line}`;
   if (target) return [block.mapped.region(target.language, label, block.encode, `${path}.${target.ext}`)];
-  const fence = { toOuter: (offset: number) => block.mapped.toOuter(offset), encode: block.encode };
+  const outer = { toOuter: (offset: number) => block.mapped.toOuter(offset), encode: block.encode };
   return shellBodies(block.mapped.text).map((body) => {
-    const bodyLine = line + 1 + countLines(block.mapped.text.slice(0, body.start));
-    return body.mapped.within(fence, 'json', `JSON body at line ${bodyLine} (${label})`, body.encode, `${path}.json`);
+    const bodyLine = fence.line + 1 + countLines(block.mapped.text.slice(0, body.start));
+    return body.mapped.within(outer, 'json', `JSON body at line ${bodyLine} (${label})`, body.encode, `${path}.json`);
   });
 }
 
 function countLines(text: string): number {
   return text.split('\n').length - 1;
-}
-
-/**
- * Shell fences are scanned by hand for curl's request bodies only: the project has no
- * shell parser, and the few forms docs use (one quoted argument, a heredoc on stdin)
- * need quote decoding, not a full shell grammar.
- */
-interface ShellBody {
-  /** The body, in offsets of the fence text. */
-  mapped: MappedText;
-  start: number;
-  /** Re-quotes replacement text for the body's quoting. */
-  encode(text: string): string;
-}
-
-const DATA_OPTION = String.raw`(?<![\w-])(?:-d|--data(?:-raw|-binary|-ascii)?|--json)`;
-
-function shellBodies(shell: string): ShellBody[] {
-  return [...quotedBodies(shell), ...heredocBodies(shell)].filter((body) => /^\s*[[{]/.test(body.mapped.text));
-}
-
-/** `-d '{...}'`, `--data "{\"model\": ...}"`, `--json='...'`. */
-function quotedBodies(shell: string): ShellBody[] {
-  const option = new RegExp(`${DATA_OPTION}(?:=|[ \\t]+)?(?=['"])`, 'g');
-  const bodies: ShellBody[] = [];
-  for (let match; (match = option.exec(shell)); ) {
-    const open = match.index + match[0].length;
-    const quoted = shell[open] === "'" ? singleQuoted(shell, open) : doubleQuoted(shell, open);
-    if (!quoted) continue;
-    bodies.push({ ...quoted, start: open + 1 });
-    option.lastIndex = quoted.end;
-  }
-  return bodies;
-}
-
-type Quoted = { mapped: MappedText; end: number; encode(text: string): string };
-
-/** A single-quoted word; `'\''` (close, escaped quote, reopen) is how shells put a `'` inside one. */
-function singleQuoted(shell: string, open: number): Quoted | null {
-  const mapped = new MappedText();
-  for (let from = open + 1; ; ) {
-    const close = shell.indexOf("'", from);
-    if (close === -1) return null;
-    mapped.copy(shell.slice(from, close), from);
-    if (!shell.startsWith("'\\''", close)) {
-      return { mapped, end: close + 1, encode: (text) => text.replace(/'/g, "'\\''") };
-    }
-    mapped.decoded("'", close, close + 4);
-    from = close + 4;
-  }
-}
-
-/** A double-quoted word: backslash escapes `" \ $ \``, and a backslash-newline disappears. */
-function doubleQuoted(shell: string, open: number): Quoted | null {
-  const mapped = new MappedText();
-  const token = /\\(["\\$`]|\r?\n)|"/g;
-  token.lastIndex = open + 1;
-  let from = open + 1;
-  for (let match; (match = token.exec(shell)); from = token.lastIndex) {
-    mapped.copy(shell.slice(from, match.index), from);
-    if (match[0] === '"') return { mapped, end: token.lastIndex, encode: (text) => text.replace(/["\\$`]/g, '\\$&') };
-    mapped.decoded(match[1]!.endsWith('\n') ? '' : match[1]!, match.index, token.lastIndex);
-  }
-  return null;
-}
-
-/** `curl ... -d @- <<EOF` (or `--data-binary @-`, `-d "$(cat <<'EOF'`): the heredoc's lines are the body. */
-function heredocBodies(shell: string): ShellBody[] {
-  const heredoc = /<<(-?)[ \t]*(['"]?)([A-Za-z_]\w*)\2/g;
-  const feedsCurl = new RegExp(`@-|${DATA_OPTION}`);
-  const bodies: ShellBody[] = [];
-  for (let match; (match = heredoc.exec(shell)); ) {
-    if (!feedsCurl.test(commandBefore(shell, match.index))) continue;
-    const lineEnd = shell.indexOf('\n', match.index);
-    if (lineEnd === -1) continue;
-    const end = delimiterLine(shell, lineEnd + 1, match[3]!, match[1] === '-');
-    if (end === null) continue;
-    bodies.push({ mapped: new MappedText().copy(shell.slice(lineEnd + 1, end), lineEnd + 1), start: lineEnd + 1, encode: verbatim });
-    heredoc.lastIndex = end;
-  }
-  return bodies;
-}
-
-/** The start of the line that closes a heredoc, or null when it never closes. */
-function delimiterLine(shell: string, from: number, delimiter: string, stripTabs: boolean): number | null {
-  for (let start = from; start < shell.length; ) {
-    const newline = shell.indexOf('\n', start);
-    const end = newline === -1 ? shell.length : newline;
-    const line = shell.slice(start, end).replace(/\r$/, '');
-    if ((stripTabs ? line.replace(/^\t+/, '') : line) === delimiter) return start;
-    if (newline === -1) return null;
-    start = newline + 1;
-  }
-  return null;
-}
-
-/** The command text up to `index`, joined over backslash-continued lines before it. */
-function commandBefore(shell: string, index: number): string {
-  let start = shell.lastIndexOf('\n', index - 1) + 1;
-  while (start > 0 && /\\\r?\n$/.test(shell.slice(Math.max(0, start - 3), start))) start = shell.lastIndexOf('\n', start - 2) + 1;
-  return shell.slice(start, index);
 }
 
 /** The frontmatter as the YAML adapter reads it, with the region that maps its offsets to the Markdown text. */
@@ -291,8 +242,7 @@ export interface Frontmatter {
 
 /** The YAML frontmatter, parsed; null when there is none or it does not parse (the engine reports that). */
 export function readFrontmatter(parsed: MarkdownParsed, text: string): Frontmatter | null {
-  const node = (parsed.root as MdNode).children?.find((child) => child.type === 'yaml');
-  const region = node ? frontmatterRegion(node, new SourceLines(text), parsed.path)[0] : undefined;
+  const region = parsed.frontmatter ? frontmatterRegion(parsed.frontmatter, new SourceLines(text), parsed.path)[0] : undefined;
   if (!region) return null;
   try {
     const roots = yaml.parse(region.text, region.path ?? parsed.path);
@@ -313,7 +263,18 @@ export interface ProseBlock {
  * What is not prose a prompt says in its own voice: code, HTML, link targets and labels,
  * definitions, and block quotes (quoted material, often history).
  */
-const NOT_PROSE = new Set(['code', 'inlineCode', 'html', 'yaml', 'definition', 'blockquote', 'link', 'linkReference', 'image', 'imageReference']);
+const NOT_PROSE = new Set([
+  'code',
+  'inlineCode',
+  'html',
+  'yaml',
+  'definition',
+  'blockquote',
+  'link',
+  'linkReference',
+  'image',
+  'imageReference',
+]);
 const PROSE_BLOCKS = new Set(['paragraph', 'heading']);
 
 function offsets(node: MdNode): { start: number; end: number } | null {
@@ -336,7 +297,7 @@ export function proseBlocks(parsed: MarkdownParsed): ProseBlock[] {
     if (range) blocks.push({ ...range, spans: textSpans(node) });
     else node.children?.forEach(visit);
   };
-  visit(parsed.root as MdNode);
+  visit(parsed.tree());
   return blocks;
 }
 

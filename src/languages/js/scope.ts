@@ -3,7 +3,7 @@
  * scopes), and the function or program a binding lives in.
  */
 import { isMember, type JsNode, type JsPath, parentNode, parentOf } from './nodes.js';
-import { type JsParsed, pathsWithin } from './tree.js';
+import { identifiersWithin, type JsParsed, pathsWithin } from './tree.js';
 
 /** Parents under which an identifier names a type, not a value (`x as Foo`, `typeof x` in a type, `A.B` in a type). */
 const TYPE_PARENTS = new Set([
@@ -40,7 +40,7 @@ export function isVariableRead(path: JsPath): boolean {
 
 /** Reads of the variable `name` inside `scope`, in visit order. */
 export function variableReads(parsed: JsParsed, scope: JsNode, name: string): JsPath[] {
-  return pathsWithin(parsed, scope, 'Identifier').filter((p) => (p.node as { name?: string }).name === name && isVariableRead(p));
+  return identifiersWithin(parsed, scope, name).filter(isVariableRead);
 }
 
 /** The identifiers in an expression (itself included) that read a variable. */

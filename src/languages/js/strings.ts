@@ -22,7 +22,7 @@ import {
 } from './nodes.js';
 import { factsAt, requestOf, spreadFacts } from './requests.js';
 import { enclosingScope, variableReads } from './scope.js';
-import { fileNode, type JsParsed, pathsOfType, pathsWithin } from './tree.js';
+import { fileNode, type JsParsed, membersWithin, pathsOfType } from './tree.js';
 
 const COMPARE_OPERATORS = new Set(['==', '===', '!=', '!==', 'in']);
 const COMPARE_METHODS = new Set([
@@ -100,7 +100,7 @@ function fieldRefs(scan: Scan, at: JsPath, name: string, isStatic: boolean): Ref
   const className = nameOf((parentNode(body) as { id?: unknown } | undefined)?.id);
   const owner = (o: JsNode): boolean => o.type === 'ThisExpression' || (isStatic && isType(o, 'Identifier') && o.name === className);
   const scope = isStatic ? scan.file : body.node;
-  return () => pathsWithin(scan.parsed, scope, 'MemberExpression').filter((p) => owner(p.node.object) && memberKey(p.node) === name);
+  return () => membersWithin(scan.parsed, scope, name).filter((p) => owner(p.node.object));
 }
 
 /** A name the value is stored under, and how to find the expressions that read it back. */

@@ -1,14 +1,17 @@
 /**
  * One walk per parsed JS/TS tree serves the adapter and every transform: every path in
- * visit order, with the subtree of each node, so `find` questions need no walk of their own.
+ * visit order, with the subtree of each node, so `find` questions need no walk of their own,
+ * and identifiers and member expressions indexed by name, so a scope question is a lookup
+ * rather than a scan of the scope (a catalog of thousands of constants stays linear).
  */
-import type { Collection, JSCodeshift } from 'jscodeshift';
-import { lazy, lazyRequire } from '../../lazy.js';
-import type { JsNode, JsPath, JsType, NodeOf } from './nodes.js';
+import type { JSCodeshift } from 'jscodeshift';
+import { lazyRequire } from '../../lazy.js';
+import { isMember, type JsNode, type JsPath, type JsType, memberKey, type NodeOf } from './nodes.js';
 
 export interface JsParsed {
   j: JSCodeshift;
-  root: Collection<JsNode>;
+  /** Babel's `File` node. */
+  file: JsNode;
 }
 
 // jscodeshift (with recast and ast-types) loads on the first JS/TS parse, so a run that
@@ -21,6 +24,8 @@ interface TreeIndex {
   /** Per node, the end of its subtree in `paths`: its descendants are the paths just after it, up to there. */
   ends: Map<unknown, { at: number; end: number }>;
   byType: Map<string, readonly JsPath[]>;
+  /** Places in `paths` (ascending) of the identifiers of each name, and of the member expressions reading each key. */
+  named?: { identifiers: Map<string, number[]>; members: Map<string, number[]> };
 }
 
 const indexes = new WeakMap<JsParsed, TreeIndex>();
@@ -43,32 +48,60 @@ function isOfType(j: JSCodeshift, nodeType: string, wanted: string): boolean {
   return names.has(wanted);
 }
 
-/** Where the visitor records the walk in progress; walks never nest. */
-let walked: Omit<TreeIndex, 'byType'> = { paths: [], ends: new Map() };
+/** The fields ast-types visits per node type, in its order (its `getFieldNames` copies the list on every call). */
+const fieldNames = new Map<string, readonly string[]>();
+
+function fieldsOf(j: JSCodeshift, node: { type: string }): readonly string[] {
+  let names = fieldNames.get(node.type);
+  if (!names) {
+    names = j.types.getFieldNames(node);
+    fieldNames.set(node.type, names);
+  }
+  return names;
+}
+
+const isPlainObject = (value: unknown): value is Record<string, unknown> => Object.prototype.toString.call(value) === '[object Object]';
 
 /**
- * One visitor, built once: building one (its method and supertype tables) costs more
- * than walking a small file, and ast-types resets a visitor at each `visit`.
+ * Visits what an ast-types PathVisitor with a `visitNode` method visits, in its order, and
+ * fills in missing fields with their defaults as it does; but it makes paths only for
+ * objects and arrays (the visitor makes one per field, strings and numbers included), and
+ * none of the visitor's per-node context: the walk took more time than Babel's parse.
  */
-const collectAll = lazy(() =>
-  jscodeshiftApi().types.PathVisitor.fromMethodsObject({
-    visitNode(this: { traverse(path: JsPath): void }, path: JsPath) {
-      const paths = walked.paths as JsPath[];
-      const at = paths.length;
-      paths.push(path);
-      this.traverse(path);
-      walked.ends.set(path.node, { at, end: paths.length });
-    },
-  }),
-);
+class Walker {
+  readonly paths: JsPath[] = [];
+  readonly ends = new Map<unknown, { at: number; end: number }>();
+
+  constructor(private readonly j: JSCodeshift) {}
+
+  visit(path: JsPath, value: object): void {
+    if (Array.isArray(value)) {
+      value.forEach((item: unknown, i) => {
+        if (typeof item === 'object' && item !== null) this.visit(path.get(i) as JsPath, item);
+      });
+      return;
+    }
+    if (!isPlainObject(value)) return;
+    const type = value.type;
+    const names = typeof type === 'string' ? fieldsOf(this.j, value as { type: string }) : Object.keys(value);
+    const recorded = typeof type === 'string' && isOfType(this.j, type, 'Node');
+    const at = this.paths.length;
+    if (recorded) this.paths.push(path);
+    for (const name of names) {
+      if (!Object.prototype.hasOwnProperty.call(value, name)) value[name] = this.j.types.getFieldValue(value, name);
+      const child = value[name];
+      if (typeof child === 'object' && child !== null) this.visit(path.get(name) as JsPath, child);
+    }
+    if (recorded) this.ends.set(value, { at, end: this.paths.length });
+  }
+}
 
 function treeIndex(parsed: JsParsed): TreeIndex {
   let index = indexes.get(parsed);
   if (!index) {
-    walked = { paths: [], ends: new Map() };
-    collectAll().visit(rootPath(parsed));
-    index = { ...walked, byType: new Map() };
-    walked = { paths: [], ends: new Map() };
+    const walker = new Walker(parsed.j);
+    walker.visit(new parsed.j.types.NodePath(parsed.file) as JsPath, parsed.file);
+    index = { paths: walker.paths, ends: walker.ends, byType: new Map() };
     indexes.set(parsed, index);
   }
   return index;
@@ -113,12 +146,61 @@ export function pathsWithin(parsed: JsParsed, node: JsNode, type: string): reado
   return ofType(parsed, descendants(treeIndex(parsed), node), type);
 }
 
-/** The path at the root of a parsed file. */
-function rootPath(parsed: JsParsed): JsPath {
-  return parsed.root.get() as JsPath;
+function pushAt(map: Map<string, number[]>, key: string, at: number): void {
+  const list = map.get(key);
+  if (list) list.push(at);
+  else map.set(key, [at]);
+}
+
+function namedIndex(parsed: JsParsed, index: TreeIndex): NonNullable<TreeIndex['named']> {
+  if (!index.named) {
+    const identifiers = new Map<string, number[]>();
+    const members = new Map<string, number[]>();
+    index.paths.forEach((path, at) => {
+      const node = path.node;
+      if (isOfType(parsed.j, node.type, 'Identifier')) pushAt(identifiers, (node as { name: string }).name, at);
+      const key = isOfType(parsed.j, node.type, 'MemberExpression') && isMember(node) ? memberKey(node) : null;
+      if (key !== null) pushAt(members, key, at);
+    });
+    index.named = { identifiers, members };
+  }
+  return index.named;
+}
+
+/** The first place in the ascending `places` at or after `from`. */
+function firstAtOrAfter(places: readonly number[], from: number): number {
+  let lo = 0;
+  let hi = places.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (places[mid]! < from) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/** The paths at `places` that lie inside `node` (not `node` itself), in visit order. */
+function placesWithin(index: TreeIndex, places: readonly number[] | undefined, node: unknown): JsPath[] {
+  const span = index.ends.get(node);
+  if (!places || !span) return [];
+  const out: JsPath[] = [];
+  for (let i = firstAtOrAfter(places, span.at + 1); i < places.length && places[i]! < span.end; i++) out.push(index.paths[places[i]!]!);
+  return out;
+}
+
+/** `pathsWithin(parsed, node, 'Identifier')` narrowed to the identifiers spelled `name`, by lookup. */
+export function identifiersWithin(parsed: JsParsed, node: JsNode, name: string): JsPath<NodeOf<'Identifier'>>[] {
+  const index = treeIndex(parsed);
+  return placesWithin(index, namedIndex(parsed, index).identifiers.get(name), node) as JsPath<NodeOf<'Identifier'>>[];
+}
+
+/** `pathsWithin(parsed, node, 'MemberExpression')` narrowed to those whose `memberKey` is `key`, by lookup. */
+export function membersWithin(parsed: JsParsed, node: JsNode, key: string): JsPath<NodeOf<'MemberExpression'>>[] {
+  const index = treeIndex(parsed);
+  return placesWithin(index, namedIndex(parsed, index).members.get(key), node) as JsPath<NodeOf<'MemberExpression'>>[];
 }
 
 /** The node at the root of a parsed file (Babel's `File`). */
 export function fileNode(parsed: JsParsed): JsNode {
-  return rootPath(parsed).node;
+  return parsed.file;
 }

@@ -176,7 +176,14 @@ function mergeCommand(files: string[], flags: Flags, io: Io): number {
   return 0;
 }
 
+/** --verbose: how many of the files read each transform's prefilter let through to a parse. */
+function prefilterLine(result: RunResult): string {
+  const counts = Object.entries(result.prefiltered ?? {}).map(([name, count]) => `${name} ${count}`);
+  return `prefilters let through, of ${result.filesScanned} files: ${counts.join(', ')}\n`;
+}
+
 function print(result: RunResult, report: Report, flags: Flags, io: Io): void {
+  if (flags.verbose) io.stderr(prefilterLine(result));
   if (flags.json) {
     io.stdout(renderJson(report));
     return;

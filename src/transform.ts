@@ -57,5 +57,7 @@ export interface Transform {
   description: string;
   /** A file whose text does not match is never parsed for this transform. */
   prefilter: RegExp;
+  /** A tighter prefilter for files of one language, where what the transform acts on can only be written one way there. */
+  prefilters?: Partial<Record<LanguageId, RegExp>>;
   handlers: Partial<Record<LanguageId, Handler>>;
 }

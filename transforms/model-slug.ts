@@ -4,7 +4,7 @@
  */
 import { jscodeshiftTransform } from '../src/jscodeshift.js';
 import { effortInsertions } from '../src/policy/classify.js';
-import { MODEL_PREFILTER } from '../src/policy/slug.js';
+import { MODEL_PREFILTER, QUOTED_MODEL_PREFILTER } from '../src/policy/slug.js';
 import { type Handler, MODEL_SLUG, type Transform } from '../src/transform.js';
 
 const upgradeStrings: Handler = (ctx) => {
@@ -28,6 +28,7 @@ export const modelSlug: Transform = {
   name: MODEL_SLUG,
   description: 'Replace GPT-5.4 model strings with GPT-5.5 under the site policy; list pinned usages for confirmation',
   prefilter: MODEL_PREFILTER,
+  prefilters: { js: QUOTED_MODEL_PREFILTER, python: QUOTED_MODEL_PREFILTER, json: QUOTED_MODEL_PREFILTER },
   handlers: {
     js: upgradeStrings,
     python: upgradeStrings,

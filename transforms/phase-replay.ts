@@ -19,7 +19,9 @@ import { python } from './phase-replay/python.js';
 export const phaseReplay: Transform = {
   name: 'phase-replay',
   description: 'Keep the assistant `phase` when code rebuilds Responses history by hand; flag output_text replays',
-  prefilter: /role\s*[:=]\s*["'`]assistant|["']role["']\s*:\s*["']assistant|output_text|\.output\b|\[\s*["']output["']\s*\]/,
+  // A message to replay has a `role` and a `content` key, and an assistant role or output read back: `.output` alone is no replay.
+  prefilter:
+    /^(?=[\s\S]*?\brole\b)(?=[\s\S]*?\bcontent\b)[\s\S]*?(?:role\s*[:=]\s*["'`]assistant|["']role["']\s*:\s*["']assistant|output_text|\.output\b|\[\s*["']output["']\s*\])/,
   handlers: { js: javascript, python },
 };
 

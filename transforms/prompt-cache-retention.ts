@@ -13,18 +13,26 @@
  * ./prompt-cache-retention/; src/policy/retention.ts decides every site.
  */
 import { jscodeshiftTransform } from '../src/jscodeshift.js';
-import { MODEL_PREFILTER } from '../src/policy/slug.js';
+import { MODEL_PREFILTER, QUOTED_MODEL_PREFILTER } from '../src/policy/slug.js';
 import type { Transform } from '../src/transform.js';
 import { config } from './prompt-cache-retention/config.js';
 import { javascript } from './prompt-cache-retention/javascript.js';
 import { python } from './prompt-cache-retention/python.js';
 import { RETENTION_TEXT } from './prompt-cache-retention/shared.js';
 
+/** Where values are quoted strings: the retention setting, or a model the request's retention follows. */
+const QUOTED_REQUEST = new RegExp(`${RETENTION_TEXT.source}|${QUOTED_MODEL_PREFILTER.source}`);
+
 export const promptCacheRetention: Transform = {
   name: 'prompt-cache-retention',
   description:
     'prompt_cache_retention "in_memory" to "24h" where the request moves to GPT-5.5; --add-retention makes "24h" visible where the SDK knows the field',
   prefilter: new RegExp(`${RETENTION_TEXT.source}|${MODEL_PREFILTER.source}`),
+  prefilters: {
+    js: QUOTED_REQUEST,
+    python: QUOTED_REQUEST,
+    json: QUOTED_REQUEST,
+  },
   handlers: {
     js: javascript,
     python,

@@ -20,7 +20,7 @@
 import { jscodeshiftTransform } from '../src/jscodeshift.js';
 import type { JsonParsed } from '../src/languages/json.js';
 import type { ConfigNode } from '../src/languages/mapping.js';
-import { MODEL_PREFILTER } from '../src/policy/slug.js';
+import { MODEL_PREFILTER, QUOTED_MODEL_PREFILTER } from '../src/policy/slug.js';
 import type { Transform } from '../src/transform.js';
 import { configHandler } from './prompts/config.js';
 import { javascript } from './prompts/javascript.js';
@@ -31,8 +31,10 @@ export const prompts: Transform = {
   name: 'prompts',
   description:
     'Upgrade prompt, eval and agent files (GitHub Models, Prompty, Markdown agents, promptfoo): display names, self-references in prompt text, review notes',
-  // Display names are capitalised (`GPT-5.4`), unlike slugs.
-  prefilter: new RegExp(MODEL_PREFILTER.source, 'i'),
+  // Display names are capitalised (`GPT-5.4 (copilot)`), unlike slugs; only GPT models have one.
+  prefilter: new RegExp(`${MODEL_PREFILTER.source}|[Gg][Pp][Tt]-[45]`),
+  // In code, prompt text counts only beside a literal model.
+  prefilters: { js: QUOTED_MODEL_PREFILTER, python: QUOTED_MODEL_PREFILTER },
   handlers: {
     yaml: configHandler((ctx) => ctx.parsed as ConfigNode[]),
     json: configHandler((ctx) => {

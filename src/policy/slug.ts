@@ -43,9 +43,18 @@ export function isModelLike(value: string): boolean {
 export function counterpartOf(parsed: ParsedSlug): string | null {
   const target = parsed.entry.counterpart(parsed.base);
   if (target === null) return null;
-  const slug = parsed.snapshot ? TARGET_SNAPSHOTS[target] ?? null : target;
+  const slug = parsed.snapshot ? (TARGET_SNAPSHOTS[target] ?? null) : target;
   return slug === null ? null : parsed.prefix + slug;
 }
 
 /** Cheap check run on raw file text before anything is parsed. */
 export const MODEL_PREFILTER = /gpt-[45]|\bo[134]\b|\bo[134]-|chatgpt-4o/;
+
+/**
+ * MODEL_PREFILTER for languages where a model value is always a quoted string (JS/TS,
+ * Python, JSON): the slug right after the quote or after one of the provider prefixes `splitPrefix` takes off. A mention in a
+ * comment or in prose inside a string is no site there.
+ */
+export const QUOTED_MODEL_PREFILTER = new RegExp(
+  `["'\`](?:${PROVIDER_PREFIXES.map((p) => p.replace(/[.]/g, '\\.')).join('|')})?(?:${MODEL_PREFILTER.source})`,
+);

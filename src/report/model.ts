@@ -62,6 +62,8 @@ export interface RunResult {
   changes: FileChange[];
   /** Absent where no decisions were looked up (a report built from sites alone). */
   decisions?: RunDecisions;
+  /** Per transform, how many files its prefilter let through; absent where no run read files. */
+  prefiltered?: Record<string, number>;
 }
 
 export type StatusCounts = Record<Status, number>;

@@ -37,6 +37,8 @@ export interface FileOutcome {
   failed: boolean;
   /** The file was parsed (some prefilter matched). */
   parsed: boolean;
+  /** The transforms whose prefilter let the file through. */
+  prefiltered: string[];
 }
 
 /** A parsed text at some depth: the file itself, or a region inside it. */
@@ -303,10 +305,16 @@ export function processText(path: string, text: string, settings: EngineSettings
   }
 }
 
+/** The transforms whose prefilter (their own for the file's language, if they have one) the text matches. */
+export function prefiltered(path: string, text: string, transforms: readonly Transform[]): Transform[] {
+  const adapter = adapterFor(path);
+  return adapter ? transforms.filter((t) => (t.prefilters?.[adapter.id] ?? t.prefilter).test(text)) : [];
+}
+
 function processParsed(path: string, text: string, settings: EngineSettings, parses: Parses, policyPath: string): FileOutcome {
   const adapter = adapterFor(path);
-  const transforms = settings.transforms.filter((t) => t.prefilter.test(text));
-  const outcome: FileOutcome = { newText: null, sites: [], errors: [], failed: false, parsed: false };
+  const transforms = prefiltered(path, text, settings.transforms);
+  const outcome: FileOutcome = { newText: null, sites: [], errors: [], failed: false, parsed: false, prefiltered: transforms.map((t) => t.name) };
   if (!adapter || transforms.length === 0) return outcome;
   const guard = settings.guard ?? ((work) => work());
   return guard(() => transformParsed(path, text, settings, parses, policyPath, { adapter, transforms, outcome }));

@@ -4,7 +4,7 @@ import { DecisionIndex, type DecisionsInRun, type SiteKey } from '../policy/deci
 import { findTransform } from '../registry.js';
 import type { Transform, TransformOptions } from '../transform.js';
 import type { FileError, Site } from '../types.js';
-import { processText, type EngineSettings } from './engine.js';
+import { prefiltered, processText, type EngineSettings } from './engine.js';
 import { OverBudget, withinBudget } from './budget.js';
 import { readSource } from './io.js';
 import { sdkVersionsFor } from './sdk-versions.js';
@@ -41,6 +41,8 @@ export interface FileResult {
   keys: Array<[string, SiteKey]>;
   /** Fingerprints of this file's decisions that no site matched (empty when the file failed: its sites are not known). */
   unmatched: string[];
+  /** The transforms whose prefilter let the file through (for --verbose). */
+  prefiltered: string[];
 }
 
 export function engineSettings(settings: RunSettings): ProcessSettings {
@@ -64,7 +66,7 @@ function fromTransforms(transforms: Transform[], settings: Omit<RunSettings, 'tr
 }
 
 export function processFile(job: FileJob, settings: ProcessSettings): FileResult {
-  const base = { path: job.path, absolute: job.absolute, keys: [], unmatched: [] };
+  const base = { path: job.path, absolute: job.absolute, keys: [], unmatched: [], prefiltered: [] };
   const read = readSource(job.absolute);
   if (read.kind === 'skipped') {
     const errors = read.report ? [{ file: job.path, line: null, message: read.reason }] : [];
@@ -80,10 +82,11 @@ export function processFile(job: FileJob, settings: ProcessSettings): FileResult
     outcome = processText(job.path, read.text, fileSettings, job.policyPath);
   } catch (err) {
     if (!(err instanceof OverBudget)) throw err;
-    return { ...base, sites: [], errors: [{ file: job.path, line: null, message: err.message }], failed: true };
+    const names = prefiltered(job.path, read.text, settings.transforms).map((t) => t.name);
+    return { ...base, prefiltered: names, sites: [], errors: [{ file: job.path, line: null, message: err.message }], failed: true };
   }
   const decided = decisions.annotate(outcome.sites);
-  const result: FileResult = { ...base, ...decided, errors: outcome.errors, failed: outcome.failed };
+  const result: FileResult = { ...base, ...decided, errors: outcome.errors, failed: outcome.failed, prefiltered: outcome.prefiltered };
   if (outcome.failed) result.unmatched = [];
   if (outcome.newText !== null) result.change = { before: read.text, after: outcome.newText };
   return result;

@@ -211,7 +211,13 @@ async function collect(results: FileResult[], request: RunRequest, context: Coll
     writes.close();
   }
   announceGitignored(changes, request);
-  return { filesScanned: results.length, filesChanged: changes.length, filesErrored, sites, errors, changes };
+  return { filesScanned: results.length, filesChanged: changes.length, filesErrored, sites, errors, changes, prefiltered: prefilterCounts(results, request) };
+}
+
+function prefilterCounts(results: FileResult[], request: RunRequest): Record<string, number> {
+  const counts = Object.fromEntries(request.transforms.map((name) => [name, 0]));
+  for (const result of results) for (const name of result.prefiltered) counts[name] = (counts[name] ?? 0) + 1;
+  return counts;
 }
 
 function fileChange(result: FileResult, found: FoundFile | undefined): FileChange {

@@ -34,7 +34,7 @@ function syntaxOf(path: string): Syntax {
   return /\.(ts|mts|cts)$/.test(path) ? 'ts' : 'js';
 }
 
-/** No `tokens`: only recast's re-printing reads them, and edits here are byte ranges. */
+/** No `tokens` and no comments attached to nodes: only recast's re-printing reads them, and edits here are byte ranges. */
 function babelOptions(syntax: Syntax): ParserOptions {
   return {
     sourceType: 'unambiguous',
@@ -42,6 +42,7 @@ function babelOptions(syntax: Syntax): ParserOptions {
     allowReturnOutsideFunction: true,
     allowAwaitOutsideFunction: true,
     startLine: 1,
+    attachComment: false,
     plugins: [...SYNTAX_PLUGINS[syntax], ...PROPOSALS],
   };
 }

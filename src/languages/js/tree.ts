@@ -74,10 +74,19 @@ class Walker {
 
   constructor(private readonly j: JSCodeshift) {}
 
+  /**
+   * The path of `value` under `parent`, as `parent.get(name)` makes it but without filling
+   * `parent`'s child cache, a dictionary object per node that doubled the walk's garbage; a
+   * later `get` makes an equal path of its own (nothing here compares paths, only nodes).
+   */
+  private child(parent: JsPath, value: object, name: string | number): JsPath {
+    return new this.j.types.NodePath(value, parent, name);
+  }
+
   visit(path: JsPath, value: object): void {
     if (Array.isArray(value)) {
       value.forEach((item: unknown, i) => {
-        if (typeof item === 'object' && item !== null) this.visit(path.get(i) as JsPath, item);
+        if (typeof item === 'object' && item !== null) this.visit(this.child(path, item, i), item);
       });
       return;
     }
@@ -90,7 +99,7 @@ class Walker {
     for (const name of names) {
       if (!Object.prototype.hasOwnProperty.call(value, name)) value[name] = this.j.types.getFieldValue(value, name);
       const child = value[name];
-      if (typeof child === 'object' && child !== null) this.visit(path.get(name) as JsPath, child);
+      if (typeof child === 'object' && child !== null) this.visit(this.child(path, child, name), child);
     }
     if (recorded) this.ends.set(value, { at, end: this.paths.length });
   }
@@ -100,7 +109,7 @@ function treeIndex(parsed: JsParsed): TreeIndex {
   let index = indexes.get(parsed);
   if (!index) {
     const walker = new Walker(parsed.j);
-    walker.visit(new parsed.j.types.NodePath(parsed.file) as JsPath, parsed.file);
+    walker.visit(new parsed.j.types.NodePath(parsed.file), parsed.file);
     index = { paths: walker.paths, ends: walker.ends, byType: new Map() };
     indexes.set(parsed, index);
   }

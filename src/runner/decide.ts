@@ -12,7 +12,7 @@ import { type DecideOutcome, gateFailure } from '../report/model.js';
 import type { TickedSite } from '../report/markdown.js';
 import type { Site } from '../types.js';
 import { displayPath, UsageError } from './files.js';
-import { writeNewFile } from './io.js';
+import { errorCode, writeNewFile } from './io.js';
 import { run, type RunRequest } from './run.js';
 
 export interface Location {
@@ -139,7 +139,7 @@ export async function decide(request: DecideRequest): Promise<DecideOutcome> {
     try {
       writeNewFile(join(found.root, DECISIONS_FILE), renderDecisions(entries));
     } catch (err) {
-      throw new UsageError(`${found.file}: cannot write (${(err as NodeJS.ErrnoException).code ?? (err as Error).message})`);
+      throw new UsageError(`${found.file}: cannot write (${errorCode(err)})`);
     }
     outcome.written = true;
   }

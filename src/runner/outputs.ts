@@ -6,7 +6,7 @@
 import { existsSync, realpathSync, statSync } from 'node:fs';
 import { basename, dirname, resolve, sep } from 'node:path';
 import { UsageError } from './files.js';
-import { writeNewFile } from './io.js';
+import { errorCode, writeNewFile } from './io.js';
 
 /** The part of a glob before its first magic segment: the folder its files lie under. */
 function staticBase(input: string): string {
@@ -49,6 +49,6 @@ export function writeOutput(absolute: string, text: string, flag: string): void 
   try {
     writeNewFile(absolute, text);
   } catch (err) {
-    throw new UsageError(`${flag} ${absolute}: cannot write (${(err as NodeJS.ErrnoException).code ?? (err as Error).message})`);
+    throw new UsageError(`${flag} ${absolute}: cannot write (${errorCode(err)})`);
   }
 }

@@ -73,7 +73,8 @@ function parseShard(value: string | undefined): { index: number; count: number }
 function parseFileTimeout(value: string | undefined): number | undefined {
   if (value === undefined) return undefined;
   const seconds = Number(value);
-  if (value.trim() === '' || !Number.isFinite(seconds) || seconds < 0) throw new UsageError(`--file-timeout ${value}: expected a number of seconds (0: no limit)`);
+  if (value.trim() === '' || !Number.isFinite(seconds) || seconds < 0)
+    throw new UsageError(`--file-timeout ${value}: expected a number of seconds (0: no limit)`);
   return Math.round(seconds * 1000);
 }
 
@@ -118,7 +119,10 @@ function reportTarget(flags: Flags, cwd: string, inputs: string[]): ReportTarget
 /** `ts`, `.ts`, `*.ts`, `env`: each must name a file kind the tool reads. */
 function parseExtensions(value: string | undefined): string[] {
   const known = new Set(DEFAULT_EXTENSIONS.map(bareExtension));
-  const list = (value ?? '').split(',').map((e) => e.trim()).filter(Boolean);
+  const list = (value ?? '')
+    .split(',')
+    .map((e) => e.trim())
+    .filter(Boolean);
   const unknown = list.filter((e) => !known.has(bareExtension(e)));
   if (unknown.length > 0) {
     throw new UsageError(`--extensions: no adapter reads ${unknown.join(', ')} (known: ${[...known].join(', ')})`);
@@ -149,7 +153,9 @@ function resolveTransforms(command: string): string[] {
   if (command === 'upgrade') return TRANSFORMS.map((t) => t.name);
   const transform = findTransform(command);
   if (!transform) {
-    throw new UsageError(`unknown transform "${command}" (known: ${TRANSFORMS.map((t) => t.name).join(', ')}; or upgrade, list, merge-reports, decide)`);
+    throw new UsageError(
+      `unknown transform "${command}" (known: ${TRANSFORMS.map((t) => t.name).join(', ')}; or upgrade, list, merge-reports, decide)`,
+    );
   }
   return [transform.name];
 }
@@ -207,7 +213,8 @@ function exitCode(report: Report, flags: Flags): number {
 
 /** Paths as given; an empty one (an unset shell variable) would silently mean the current directory. */
 function inputPaths(positionals: string[]): string[] {
-  if (positionals.some((p) => p.trim() === '')) throw new UsageError('an empty path was given (an unset variable?); name the paths to upgrade, or "." for the current directory');
+  if (positionals.some((p) => p.trim() === ''))
+    throw new UsageError('an empty path was given (an unset variable?); name the paths to upgrade, or "." for the current directory');
   return positionals.length > 0 ? positionals : ['.'];
 }
 
@@ -222,12 +229,19 @@ function repositoryPatch(changes: FileChange[], cwd: string): string {
     throw new UsageError(`--patch: the changes span ${tops.size} repositories (${names.join(', ')}); run once per repository`);
   }
   const outside = changes.find((change) => change.top === null && change.repoPath.startsWith('../'));
-  if (outside) throw new UsageError(`--patch: ${outside.file} is outside the current directory and any repository; run from a folder above it`);
+  if (outside)
+    throw new UsageError(`--patch: ${outside.file} is outside the current directory and any repository; run from a folder above it`);
   return renderPatch(changes.map((change) => ({ file: change.repoPath, before: change.before, after: change.after })));
 }
 
 /** Writes --patch and --report; once target files were written, a failure here is exit 1, not a usage error. */
-function writeOutputs(result: RunResult, report: Report, targets: { patch: string | null; report: ReturnType<typeof reportTarget> }, io: Io, wrote: boolean): boolean {
+function writeOutputs(
+  result: RunResult,
+  report: Report,
+  targets: { patch: string | null; report: ReturnType<typeof reportTarget> },
+  io: Io,
+  wrote: boolean,
+): boolean {
   try {
     if (targets.patch) writeOutput(targets.patch, repositoryPatch(result.changes, io.cwd), '--patch');
     if (targets.report) writeOutput(targets.report.path, targets.report.render(report, result.changes), '--report');
@@ -285,7 +299,12 @@ const LOCATION = /^(.+):(\d+)$/;
 
 /** Which sites `decide` is about, from its arguments; null with --prune alone. */
 function decideSelection(flags: Flags, locations: string[], io: Io): Selection | null {
-  const given = [locations.length > 0, flags.reason !== undefined, flags['all-current'] === true, flags['from-checklist'] !== undefined].filter(Boolean).length;
+  const given = [
+    locations.length > 0,
+    flags.reason !== undefined,
+    flags['all-current'] === true,
+    flags['from-checklist'] !== undefined,
+  ].filter(Boolean).length;
   if (given > 1) throw new UsageError('decide: name the sites one way: file:line, --reason, --all-current or --from-checklist');
   if (flags.reason !== undefined) {
     if (flags.reason.trim() === '') throw new UsageError('decide --reason: give some text of the reason');
@@ -302,7 +321,8 @@ function decideSelection(flags: Flags, locations: string[], io: Io): Selection |
     }
     return { kind: 'checklist', ticked: readChecklist(text) };
   }
-  if (locations.length > 0) return { kind: 'locations', locations: locations.map((l) => ({ file: LOCATION.exec(l)![1]!, line: Number(LOCATION.exec(l)![2]) })) };
+  if (locations.length > 0)
+    return { kind: 'locations', locations: locations.map((l) => ({ file: LOCATION.exec(l)![1]!, line: Number(LOCATION.exec(l)![2]) })) };
   return null;
 }
 
@@ -313,12 +333,26 @@ async function decideCommand(positionals: string[], flags: Flags, io: Io): Promi
   const locations = args.filter((arg) => LOCATION.test(arg));
   const selection = decideSelection(flags, locations, io);
   const prune = flags.prune === true;
-  if (!selection && !prune) throw new UsageError('decide: name the sites (file:line, --reason, --all-current or --from-checklist), or pass --prune');
-  if (selection && !verdict && selection.kind !== 'checklist') throw new UsageError('decide: say keep or upgrade (gpt55-codemod decide keep src/agent.ts:12)');
+  if (!selection && !prune)
+    throw new UsageError('decide: name the sites (file:line, --reason, --all-current or --from-checklist), or pass --prune');
+  if (selection && !verdict && selection.kind !== 'checklist')
+    throw new UsageError('decide: say keep or upgrade (gpt55-codemod decide keep src/agent.ts:12)');
   const inputs = inputPaths(args.filter((arg) => !LOCATION.test(arg)));
-  const request = runRequest({ ...flags, all: false }, io, inputs, TRANSFORMS.map((t) => t.name), false);
+  const request = runRequest(
+    { ...flags, all: false },
+    io,
+    inputs,
+    TRANSFORMS.map((t) => t.name),
+    false,
+  );
   const decision = selection
-    ? { verdict: verdict ?? 'upgrade', selection, by: decidedBy(flags.by), at: new Date().toISOString().slice(0, 10), ...(flags.note === undefined ? {} : { note: flags.note }) }
+    ? {
+        verdict: verdict ?? 'upgrade',
+        selection,
+        by: decidedBy(flags.by),
+        at: new Date().toISOString().slice(0, 10),
+        ...(flags.note === undefined ? {} : { note: flags.note }),
+      }
     : null;
   const outcome = await decide({ run: request, decision, prune });
   if (!flags.quiet) io.stdout(renderDecided(outcome, decision?.verdict ?? null));

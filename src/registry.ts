@@ -10,6 +10,9 @@ export const TRANSFORMS: Transform[] = [modelSlug, computerUse, promptCacheReten
 
 /** `model-slug`, `transforms/model-slug`, `transforms/model-slug.ts` or a path ending in one of those. */
 export function findTransform(name: string): Transform | undefined {
-  const bare = name.replace(/\\/g, '/').replace(/^.*\//, '').replace(/\.[cm]?[jt]s$/, '');
+  const bare = name
+    .replace(/\\/g, '/')
+    .replace(/^.*\//, '')
+    .replace(/\.[cm]?[jt]s$/, '');
   return TRANSFORMS.find((t) => t.name === bare);
 }

@@ -5,21 +5,9 @@
 
 export type Status = 'upgraded' | 'confirmation-needed' | 'blocked' | 'unknown';
 
-export type UpgradeClass =
-  | 'model string only'
-  | 'model string + light prompt rewrite'
-  | 'blocked'
-  | 'unknown';
+export type UpgradeClass = 'model string only' | 'model string + light prompt rewrite' | 'blocked' | 'unknown';
 
-export type LanguageId =
-  | 'js'
-  | 'python'
-  | 'json'
-  | 'yaml'
-  | 'markdown'
-  | 'notebook'
-  | 'env'
-  | 'toml';
+export type LanguageId = 'js' | 'python' | 'json' | 'yaml' | 'markdown' | 'notebook' | 'env' | 'toml';
 
 /** Replace text[start, end) with `text`. Insertions have start === end. */
 export interface Edit {

@@ -2,7 +2,18 @@
  * End-to-end: the built bin (npm test builds first) on temporary folders.
  */
 import { execFileSync, spawnSync } from 'node:child_process';
-import { chmodSync, cpSync, lstatSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
+import {
+  chmodSync,
+  cpSync,
+  lstatSync,
+  mkdirSync,
+  mkdtempSync,
+  readFileSync,
+  readdirSync,
+  statSync,
+  symlinkSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { describe, expect, test } from 'vitest';
@@ -26,7 +37,6 @@ function snapshot(root: string): Record<string, string> {
 function git(cwd: string, ...args: string[]): string {
   return execFileSync('git', ['-c', 'user.email=ci@example.com', '-c', 'user.name=CI', ...args], { cwd, encoding: 'utf8' });
 }
-
 
 const TEST_FILE = `import { expect, it } from "vitest";
 it("pins the model", () => expect(pick()).toBe("gpt-5.4"));
@@ -57,7 +67,9 @@ describe('gpt55-codemod CLI', () => {
     expect(stdout).toContain('+    model: "gpt-5.5",');
     expect(stdout).toContain('-    model: "gpt-5.4",');
     expect(stdout).toMatch(/Sites: 1 upgraded, 1 confirmation-needed, 1 blocked, 0 unknown/);
-    expect(stdout.trimEnd().split('\n').at(-1)).toMatch(/^ {2}1 {2}in a test .*: may be an intentional pin {2}\(src\/agent\.test\.ts:2:\d+ gpt-5\.4\)$/);
+    expect(stdout.trimEnd().split('\n').at(-1)).toMatch(
+      /^ {2}1 {2}in a test .*: may be an intentional pin {2}\(src\/agent\.test\.ts:2:\d+ gpt-5\.4\)$/,
+    );
     expect(snapshot(root)).toEqual(before);
   });
 
@@ -85,7 +97,10 @@ describe('gpt55-codemod CLI', () => {
     writeFileSync(join(root, 'tests/pinned.ts'), AGENT);
     const sites = JSON.parse(cli(join(root, 'tests'), 'upgrade', '.', '--json', '--force').stdout).sites;
     expect(sites).toEqual([expect.objectContaining({ file: 'pinned.ts', status: 'confirmation-needed' })]);
-    const umask = spawnSync('bash', ['-c', `umask 022 && node ${JSON.stringify(BIN)} upgrade src --force`], { cwd: root, encoding: 'utf8' });
+    const umask = spawnSync('bash', ['-c', `umask 022 && node ${JSON.stringify(BIN)} upgrade src --force`], {
+      cwd: root,
+      encoding: 'utf8',
+    });
     expect(umask.status).toBe(0);
     expect(statSync(join(root, 'src/agent.ts')).mode & 0o777).toBe(0o666);
     expect(lstatSync(join(root, 'src/link.ts')).isSymbolicLink()).toBe(true);
@@ -124,8 +139,15 @@ describe('gpt55-codemod CLI', () => {
     for (const site of report.sites) counts[site.status]!++;
     expect(report.summary.sites).toEqual(counts);
     expect(report.sites.find((s: { file: string }) => s.file === 'src/agent.ts')).toMatchObject({
-      file: 'src/agent.ts', line: 7, column: 13, transform: 'model-slug', status: 'upgraded',
-      from: 'gpt-5.4', to: 'gpt-5.5', family: 'gpt-5.4', upgradeClass: 'model string only',
+      file: 'src/agent.ts',
+      line: 7,
+      column: 13,
+      transform: 'model-slug',
+      status: 'upgraded',
+      from: 'gpt-5.4',
+      to: 'gpt-5.5',
+      family: 'gpt-5.4',
+      upgradeClass: 'model string only',
     });
     expect(report.sites.find((s: { file: string }) => s.file === 'src/agent.ts').reasoningEffort).toMatch(/^not set: GPT-5.4 ran at none/);
   });
@@ -141,7 +163,12 @@ describe('gpt55-codemod CLI', () => {
   test('bad output targets are refused before anything is written', () => {
     const root = sampleProject();
     const before = snapshot(root);
-    for (const args of [['--report', 'r.txt'], ['--report', 'missing/r.json'], ['--patch', 'missing/p.patch'], ['--extensions', 'rb']]) {
+    for (const args of [
+      ['--report', 'r.txt'],
+      ['--report', 'missing/r.json'],
+      ['--patch', 'missing/p.patch'],
+      ['--extensions', 'rb'],
+    ]) {
       const { code, stderr } = cli(root, 'upgrade', 'src', ...args);
       expect(code).toBe(2);
       expect(stderr).toMatch(/^gpt55-codemod: --(report|patch|extensions)/);
@@ -237,7 +264,24 @@ describe('gpt55-codemod CLI', () => {
     expect(list.stdout).toMatch(/^model-slug\s+Replace GPT-5\.4/m);
     const help = cli(root, '--help');
     expect(help.code).toBe(0);
-    for (const flag of ['--dry', '--json', '--report', '--patch', '--all', '--config', '--force', '--check', '--workers', '--file-timeout', '--shard', '--extensions', '--ignore-pattern', '--no-gitignore', '--quiet', '--verbose']) {
+    for (const flag of [
+      '--dry',
+      '--json',
+      '--report',
+      '--patch',
+      '--all',
+      '--config',
+      '--force',
+      '--check',
+      '--workers',
+      '--file-timeout',
+      '--shard',
+      '--extensions',
+      '--ignore-pattern',
+      '--no-gitignore',
+      '--quiet',
+      '--verbose',
+    ]) {
       expect(help.stdout).toContain(flag);
     }
   });

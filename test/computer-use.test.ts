@@ -20,19 +20,16 @@ function run(path: string, text: string, all = false) {
 
 describe('computer-use', () => {
   test('the loop keeps CRLF line endings and the tab indentation of its block', () => {
-    const text = [
-      'def handle(item):',
-      '\tif item["type"] == "computer_call":',
-      '\t\trun(item["action"])  # one step',
-      '',
-    ].join('\r\n');
-    expect(run('src/handler.py', text).text).toBe([
-      'def handle(item):',
-      '\tif item["type"] == "computer_call":',
-      '\t\tfor action in item.get("actions") or [item["action"]]:',
-      '\t\t\trun(action)  # one step',
-      '',
-    ].join('\r\n'));
+    const text = ['def handle(item):', '\tif item["type"] == "computer_call":', '\t\trun(item["action"])  # one step', ''].join('\r\n');
+    expect(run('src/handler.py', text).text).toBe(
+      [
+        'def handle(item):',
+        '\tif item["type"] == "computer_call":',
+        '\t\tfor action in item.get("actions") or [item["action"]]:',
+        '\t\t\trun(action)  # one step',
+        '',
+      ].join('\r\n'),
+    );
   });
 
   test('fields on lines of their own go with their CRLF line breaks, comments above them too', () => {
@@ -53,34 +50,36 @@ describe('computer-use', () => {
       '});',
       '',
     ].join('\r\n');
-    expect(run('src/step.ts', text).text).toBe([
-      'const response = await client.responses.create({',
-      '  model: "gpt-5.5",',
-      '  tools: [',
-      '    {',
-      '      type: "computer",',
-      '    },',
-      '  ],',
-      '  input,',
-      '});',
-      '',
-    ].join('\r\n'));
+    expect(run('src/step.ts', text).text).toBe(
+      [
+        'const response = await client.responses.create({',
+        '  model: "gpt-5.5",',
+        '  tools: [',
+        '    {',
+        '      type: "computer",',
+        '    },',
+        '  ],',
+        '  input,',
+        '});',
+        '',
+      ].join('\r\n'),
+    );
   });
 
   test('a handler file without a visible model still gets the loop: it accepts old responses too', () => {
-    const text = [
-      'export async function step(page, computerCall) {',
-      '  await dispatch(page, computerCall["action"]);',
-      '}',
-      '',
-    ].join('\n');
+    const text = ['export async function step(page, computerCall) {', '  await dispatch(page, computerCall["action"]);', '}', ''].join(
+      '\n',
+    );
     const result = run('src/step.js', text);
-    expect(result.text).toContain('for (const action of computerCall["actions"] ?? [computerCall["action"]]) await dispatch(page, action);');
+    expect(result.text).toContain(
+      'for (const action of computerCall["actions"] ?? [computerCall["action"]]) await dispatch(page, action);',
+    );
     expect(result.sites).toEqual(['2:24 computer-use upgraded computer_call action -> computer_call actions[] loop']);
   });
 
   test('an inline tool loses its preview fields with their commas', () => {
-    const text = 'const r = await client.responses.create({ model: "computer-use-preview", tools: [{ type: "computer_use_preview", display_width: 1024, display_height: 768, environment: "browser" }], truncation: "auto", input });\n';
+    const text =
+      'const r = await client.responses.create({ model: "computer-use-preview", tools: [{ type: "computer_use_preview", display_width: 1024, display_height: 768, environment: "browser" }], truncation: "auto", input });\n';
     expect(run('src/one-line.ts', text).text).toBe(
       'const r = await client.responses.create({ model: "gpt-5.5", tools: [{ type: "computer" }], input });\n',
     );
@@ -144,6 +143,8 @@ describe('computer-use', () => {
       '',
     ].join('\n');
     const result = run('docs/browser-agent.md', text);
-    expect(result.text).toContain('    model="gpt-5.5",\n    tools=[{"type": "computer"}],\n    input=[{"role": "user", "content": task}],\n)');
+    expect(result.text).toContain(
+      '    model="gpt-5.5",\n    tools=[{"type": "computer"}],\n    input=[{"role": "user", "content": task}],\n)',
+    );
   });
 });

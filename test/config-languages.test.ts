@@ -73,7 +73,10 @@ describe('json', () => {
   test('keys, escaped strings and package.json dependency sections are never sites', () => {
     const text = '{"gpt-5.4": "x", "a": "gpt\\u002d5.4", "dependencies": {"p": "gpt-5.4"}, "pnpm": {"overrides": {"q": "gpt-5.4"}}}';
     expect(stringsOf(json, text, 'package.json')).toEqual([]);
-    expect(stringsOf(json, text, 'config/deps.json').map((s) => s.context.names)).toEqual([['p', 'dependencies'], ['q', 'overrides', 'pnpm']]);
+    expect(stringsOf(json, text, 'config/deps.json').map((s) => s.context.names)).toEqual([
+      ['p', 'dependencies'],
+      ['q', 'overrides', 'pnpm'],
+    ]);
   });
 
   test('effort and sampling nested in parameter objects', () => {
@@ -102,7 +105,8 @@ describe('yaml', () => {
   });
 
   test('merge keys bring inherited parameters, own keys win, and a self-merge ends', () => {
-    const text = 'base: &b\n  temperature: 1\n  reasoning_effort: low\n  <<: *b\nagent:\n  <<: *b\n  model: gpt-5.4\n  reasoning_effort: none\n';
+    const text =
+      'base: &b\n  temperature: 1\n  reasoning_effort: low\n  <<: *b\nagent:\n  <<: *b\n  model: gpt-5.4\n  reasoning_effort: none\n';
     const strings = stringsOf(yaml, text);
     expect(strings).toHaveLength(1);
     expect(strings[0]!.context.requests).toEqual([{ sampling: ['temperature'], effort: 'none' }]);
@@ -110,7 +114,7 @@ describe('yaml', () => {
     expect(stringsOf(yaml, yaml11)[0]!.context.requests).toEqual([{ sampling: ['top_p'] }]);
   });
 
-  test('flow sequences count as lists of models; other vendors\' models count too', () => {
+  test("flow sequences count as lists of models; other vendors' models count too", () => {
     const text = 'compare: [gpt-5.4, "claude-sonnet-4-5"]\n';
     expect(summary(stringsOf(yaml, text), text)).toEqual([
       { value: 'gpt-5.4', raw: 'gpt-5.4', names: ['compare'], models: 2, requests: [] },
@@ -159,7 +163,13 @@ describe('toml', () => {
     ].join('\n');
     expect(summary(stringsOf(toml, text), text)).toEqual([
       { value: 'gpt-5.4', raw: 'gpt-5.4', names: ['fallback', 'models', 'codemod', 'tool'], models: 0, requests: [] },
-      { value: 'gpt-5.4', raw: 'gpt-5.4', names: ['model', 'agents', 'codemod', 'tool'], models: 0, requests: [{ sampling: ['temperature'], effort: 'none' }] },
+      {
+        value: 'gpt-5.4',
+        raw: 'gpt-5.4',
+        names: ['model', 'agents', 'codemod', 'tool'],
+        models: 0,
+        requests: [{ sampling: ['temperature'], effort: 'none' }],
+      },
       { value: 'gpt-5.4', raw: 'gpt-5.4', names: ['model', 'grader', 'judge'], models: 0, requests: [{ sampling: ['top_p'] }] },
     ]);
   });

@@ -99,10 +99,30 @@ describe('notebook', () => {
     ['cells that are no list', '{\n "metadata": {"title": "gpt-5.4 smoke test"},\n "cells": 5\n}\n', 3, '`cells` is not an array'],
     ['a top-level array', `[\n${cell('"model = \\"gpt-5.4\\""')}\n]\n`, 1, 'the top level is not a JSON object'],
     ['a cell that is no object', '{\n "cells": [\n  "model = \\"gpt-5.4\\""\n ]\n}\n', 3, 'cell 1 is not a JSON object'],
-    ['a source that is a number', `{\n "cells": [\n${cell('"MODEL = \\"gpt-5.4\\""')},\n${cell('5')}\n ]\n}\n`, 13, 'cell 2: `source` is not a string or a list of strings'],
-    ['a source list holding a number', `{\n "cells": [\n${cell('[\n    "model = \\"gpt-5.4\\"\\n",\n    7\n   ]')}\n ]\n}\n`, 9, 'cell 1: `source` is not a string or a list of strings'],
-    ['a cell without a type', '{\n "cells": [\n  {\n   "source": "model = \\"gpt-5.4\\""\n  }\n ]\n}\n', 3, 'cell 1: `cell_type` is not a string'],
-    ['an nbformat 3 notebook', '{\n "nbformat": 3,\n "worksheets": [\n  {\n   "cells": [{"cell_type": "code", "input": "model = \\"gpt-5.4\\""}]\n  }\n ]\n}\n', 1, 'no `cells` array (nbformat 4 or later)'],
+    [
+      'a source that is a number',
+      `{\n "cells": [\n${cell('"MODEL = \\"gpt-5.4\\""')},\n${cell('5')}\n ]\n}\n`,
+      13,
+      'cell 2: `source` is not a string or a list of strings',
+    ],
+    [
+      'a source list holding a number',
+      `{\n "cells": [\n${cell('[\n    "model = \\"gpt-5.4\\"\\n",\n    7\n   ]')}\n ]\n}\n`,
+      9,
+      'cell 1: `source` is not a string or a list of strings',
+    ],
+    [
+      'a cell without a type',
+      '{\n "cells": [\n  {\n   "source": "model = \\"gpt-5.4\\""\n  }\n ]\n}\n',
+      3,
+      'cell 1: `cell_type` is not a string',
+    ],
+    [
+      'an nbformat 3 notebook',
+      '{\n "nbformat": 3,\n "worksheets": [\n  {\n   "cells": [{"cell_type": "code", "input": "model = \\"gpt-5.4\\""}]\n  }\n ]\n}\n',
+      1,
+      'no `cells` array (nbformat 4 or later)',
+    ],
   ])('%s is an error at its line, and nothing is written', (_name, text, line, message) => {
     const outcome = run('notebooks/broken.ipynb', text);
     expect(outcome).toMatchObject({ newText: null, failed: true, sites: [] });

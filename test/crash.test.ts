@@ -109,14 +109,18 @@ describe('crash safety', () => {
     made.push(root);
     const runOnce = () =>
       new Promise<{ errors: Array<{ message: string }> }>((resolve) => {
-        const child = spawn(process.execPath, [BIN, 'upgrade', 'src', '--json', '--workers', '1'], { cwd: root, stdio: ['ignore', 'pipe', 'ignore'] });
+        const child = spawn(process.execPath, [BIN, 'upgrade', 'src', '--json', '--workers', '1'], {
+          cwd: root,
+          stdio: ['ignore', 'pipe', 'ignore'],
+        });
         let stdout = '';
         child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
         child.on('exit', () => resolve(JSON.parse(stdout)));
       });
     const reports = await Promise.all([runOnce(), runOnce()]);
     // Whichever run comes second to a file finds it changed since it read it, and leaves it.
-    for (const report of reports) for (const error of report.errors) expect(error.message).toMatch(/^changed on disk (since it was read|while being written)/);
+    for (const report of reports)
+      for (const error of report.errors) expect(error.message).toMatch(/^changed on disk (since it was read|while being written)/);
     expect(states(root, count)).toEqual({ original: 0, upgraded: count, other: [], temps: [] });
   }, 120_000);
 });

@@ -37,18 +37,36 @@ test('a region that was broken before stays reported but does not block edits th
   const outcome = processText('docs/guide.md', GUIDE, fixtureSettings([modelSlug, addLine]));
   expect(outcome.failed).toBe(false);
   expect(outcome.newText).toBe(GUIDE.replace('client.', '# checked\nclient.').replace('"gpt-5.4"', '"gpt-5.5"'));
-  expect(outcome.errors).toEqual([expect.objectContaining({ file: 'docs/guide.md', line: 8, message: expect.stringContaining('does not parse; left as is') })]);
+  expect(outcome.errors).toEqual([
+    expect.objectContaining({ file: 'docs/guide.md', line: 8, message: expect.stringContaining('does not parse; left as is') }),
+  ]);
 });
 
 test('a transform that throws fails its file alone, with the transform named', () => {
-  const throwing: Transform = { name: 'throws', description: 'test transform', prefilter: /./, handlers: { python: () => { throw new Error('boom'); } } };
+  const throwing: Transform = {
+    name: 'throws',
+    description: 'test transform',
+    prefilter: /./,
+    handlers: {
+      python: () => {
+        throw new Error('boom');
+      },
+    },
+  };
   const outcome = processText('app.py', 'MODEL = "gpt-5.4"\n', fixtureSettings([modelSlug, throwing]));
   expect(outcome).toMatchObject({ failed: true, newText: null, sites: [] });
-  expect(outcome.errors).toEqual([{ file: 'app.py', line: null, message: 'the throws transform failed on this file (boom); file left untouched' }]);
+  expect(outcome.errors).toEqual([
+    { file: 'app.py', line: null, message: 'the throws transform failed on this file (boom); file left untouched' },
+  ]);
 });
 
 test('a new text that no longer parses is not written, and its upgraded sites say so', () => {
-  const breaking: Transform = { name: 'breaks', description: 'test transform', prefilter: /./, handlers: { python: (ctx) => ctx.edit({ start: 0, end: 0, text: '(' }) } };
+  const breaking: Transform = {
+    name: 'breaks',
+    description: 'test transform',
+    prefilter: /./,
+    handlers: { python: (ctx) => ctx.edit({ start: 0, end: 0, text: '(' }) },
+  };
   const outcome = processText('app.py', 'MODEL = "gpt-5.4"\n', fixtureSettings([modelSlug, breaking]));
   expect(outcome.failed).toBe(true);
   expect(outcome.newText).toBeNull();
@@ -66,7 +84,9 @@ messages:
   const outcome = processText('prompts/triage.prompt.yml', text, fixtureSettings([modelSlug, prompts]));
   expect(outcome.newText).toBe(text.replaceAll('gpt-5.4', 'gpt-5.5').replace('GPT-5.4', 'GPT-5.5'));
   const modelSites = outcome.sites.filter((s) => s.line === 2);
-  expect(modelSites).toEqual([expect.objectContaining({ transform: 'model-slug', status: 'upgraded', upgradeClass: 'model string + light prompt rewrite' })]);
+  expect(modelSites).toEqual([
+    expect.objectContaining({ transform: 'model-slug', status: 'upgraded', upgradeClass: 'model string + light prompt rewrite' }),
+  ]);
 });
 
 test('an old-style type assertion is a value, not part of a type', () => {

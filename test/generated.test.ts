@@ -31,6 +31,8 @@ describe('generatedSpans', () => {
     const before = 'model = "gpt-5.4"\n';
     const block = '<!--[[[cog\ncog.out(x)\n]]]-->\nname: gpt-5.4\n<!--[[[end]]]-->';
     const spans = generatedSpans('doc.md', `${before}${block}\nafter\n`);
-    expect(spans.map((s) => [s.start, s.end, s.why])).toEqual([[before.length + '<!--'.length, before.length + block.length - '-->'.length, 'cog output']]);
+    expect(spans.map((s) => [s.start, s.end, s.why])).toEqual([
+      [before.length + '<!--'.length, before.length + block.length - '-->'.length, 'cog output'],
+    ]);
   });
 });

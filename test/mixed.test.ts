@@ -22,14 +22,24 @@ def summarize(text: str) -> str:
     response = client.responses.create(model="gpt-5.4", input=text, temperature=0.2)
     return response.output_text
 `,
-  'notebooks/explore.ipynb': `${JSON.stringify({
-    cells: [
-      { cell_type: 'code', execution_count: 1, metadata: {}, outputs: [{ output_type: 'stream', name: 'stdout', text: ['gpt-5.4\n'] }], source: ['MODEL = "gpt-5.4"\n', 'print(MODEL)'] },
-    ],
-    metadata: { kernelspec: { language: 'python', name: 'python3', display_name: 'Python 3' } },
-    nbformat: 4,
-    nbformat_minor: 5,
-  }, null, 1)}\n`,
+  'notebooks/explore.ipynb': `${JSON.stringify(
+    {
+      cells: [
+        {
+          cell_type: 'code',
+          execution_count: 1,
+          metadata: {},
+          outputs: [{ output_type: 'stream', name: 'stdout', text: ['gpt-5.4\n'] }],
+          source: ['MODEL = "gpt-5.4"\n', 'print(MODEL)'],
+        },
+      ],
+      metadata: { kernelspec: { language: 'python', name: 'python3', display_name: 'Python 3' } },
+      nbformat: 4,
+      nbformat_minor: 5,
+    },
+    null,
+    1,
+  )}\n`,
   'config/models.json': `{
   "default": "gpt-5.4",
   "snapshot": "gpt-5.4-2026-03-05"
@@ -59,8 +69,10 @@ test('every file kind through upgrade --dry --json gives the expected site list'
   const { code, stdout } = cli(root, 'upgrade', '.', '--dry', '--json');
   expect(code).toBe(0);
   const report = JSON.parse(stdout);
-  const sites = report.sites.map((s: { file: string; line: number; column: number; status: string; from: string; to: string | null }) =>
-    `${s.file}:${s.line}:${s.column} ${s.status} ${s.from} -> ${s.to ?? '-'}`);
+  const sites = report.sites.map(
+    (s: { file: string; line: number; column: number; status: string; from: string; to: string | null }) =>
+      `${s.file}:${s.line}:${s.column} ${s.status} ${s.from} -> ${s.to ?? '-'}`,
+  );
   expect(sites).toEqual([
     '.env.example:1:14 upgraded gpt-5.4 -> gpt-5.5',
     'api/answer.ts:3:72 upgraded gpt-5.4 -> gpt-5.5',

@@ -99,8 +99,7 @@ function typeErrors(name: string, source: string): string[] {
     lib: ['lib.es2022.d.ts'],
     types: [],
   });
-  return ts.getPreEmitDiagnostics(program)
-    .map((d) => `TS${d.code} ${ts.flattenDiagnosticMessageText(d.messageText, ' ')}`);
+  return ts.getPreEmitDiagnostics(program).map((d) => `TS${d.code} ${ts.flattenDiagnosticMessageText(d.messageText, ' ')}`);
 }
 
 function run(path: string, text: string) {
@@ -155,7 +154,8 @@ describe('typed TypeScript', () => {
 
 describe('layout of the inserted property', () => {
   test('CRLF line endings and tab indentation are kept', () => {
-    const source = 'for (const item of response.output) {\r\n\tif (item.type === "message") {\r\n\t\tinput.push({\r\n\t\t\trole: "assistant",\r\n\t\t\tcontent: item.content\r\n\t\t});\r\n\t}\r\n}\r\n';
+    const source =
+      'for (const item of response.output) {\r\n\tif (item.type === "message") {\r\n\t\tinput.push({\r\n\t\t\trole: "assistant",\r\n\t\t\tcontent: item.content\r\n\t\t});\r\n\t}\r\n}\r\n';
     const expected = source.replace('content: item.content\r\n', 'content: item.content,\r\n\t\t\tphase: item.phase\r\n');
     expect(run('src/loop.js', source).newText).toBe(expected);
   });
@@ -182,9 +182,16 @@ describe('layout of the inserted property', () => {
 test('the Markdown report lists every flow under Phase assessment', () => {
   const input = readFileSync(join(FIXTURES, 'ts-typed-history.input.ts'), 'utf8');
   const outcome = run('src/thread.ts', input);
-  const markdown = renderMarkdown(buildReport({
-    filesScanned: 1, filesChanged: 1, filesErrored: 0, sites: outcome.sites, errors: [], changes: [],
-  }));
+  const markdown = renderMarkdown(
+    buildReport({
+      filesScanned: 1,
+      filesChanged: 1,
+      filesErrored: 0,
+      sites: outcome.sites,
+      errors: [],
+      changes: [],
+    }),
+  );
   const section = markdown.split('## Phase assessment')[1]!.split('\n## ')[0]!;
   expect(section).toContain('| src/thread.ts:26:23 | phase-replay | upgraded |');
   expect(section).toContain('| src/thread.ts:27:23 | phase-replay | blocked |');

@@ -29,7 +29,9 @@ describe('prompts with model-slug', () => {
     const text = readFileSync(join(EXAMPLES, 'triage-ticket.prompt.yml'), 'utf8');
     const outcome = upgrade('examples/prompts/triage-ticket.prompt.yml', text);
     expect(outcome.errors).toEqual([]);
-    expect(outcome.newText).toBe(text.replace('model: openai/gpt-5.4', 'model: openai/gpt-5.5').replace('You are GPT-5.4,', 'You are GPT-5.5,'));
+    expect(outcome.newText).toBe(
+      text.replace('model: openai/gpt-5.4', 'model: openai/gpt-5.5').replace('You are GPT-5.4,', 'You are GPT-5.5,'),
+    );
     expect(outcome.sites.map(formatSiteLine)).toEqual([
       '3:8 model-slug upgraded openai/gpt-5.4 -> openai/gpt-5.5',
       '9:15 prompts upgraded GPT-5.4 -> GPT-5.5',
@@ -45,7 +47,9 @@ describe('prompts with model-slug', () => {
   test('a Copilot agent: the display name and the self-reference change; history and the URL stay', () => {
     const text = readFileSync(join(EXAMPLES, 'ticket-reviewer.agent.md'), 'utf8');
     const outcome = upgrade('examples/prompts/ticket-reviewer.agent.md', text);
-    expect(outcome.newText).toBe(text.replace('model: GPT-5.4 (copilot)', 'model: GPT-5.5 (copilot)').replace('You are GPT-5.4 in', 'You are GPT-5.5 in'));
+    expect(outcome.newText).toBe(
+      text.replace('model: GPT-5.4 (copilot)', 'model: GPT-5.5 (copilot)').replace('You are GPT-5.4 in', 'You are GPT-5.5 in'),
+    );
     expect(outcome.sites.map(formatSiteLine)).toEqual([
       '5:8 prompts upgraded GPT-5.4 (copilot) -> GPT-5.5 (copilot)',
       '9:9 prompts upgraded GPT-5.4 -> GPT-5.5',
@@ -57,23 +61,43 @@ describe('prompts with model-slug', () => {
     const text = readFileSync(join(EXAMPLES, 'promptfooconfig.yaml'), 'utf8');
     const outcome = upgrade('examples/prompts/promptfooconfig.yaml', text);
     expect(outcome.newText).toBeNull();
-    expect(outcome.sites.map(formatSiteLine)).toEqual(['12:9 model-slug confirmation-needed openai:responses:gpt-5.4 -> openai:responses:gpt-5.5']);
+    expect(outcome.sites.map(formatSiteLine)).toEqual([
+      '12:9 model-slug confirmation-needed openai:responses:gpt-5.4 -> openai:responses:gpt-5.5',
+    ]);
   });
 
   test('Prompty: parameters reach the gate, so a blocked model keeps its prompt text', () => {
     const text = [
-      '---', 'name: faq', 'model:', '  api: chat', '  configuration:', '    type: openai', '    name: gpt-5.4',
-      '  parameters:', '    temperature: 0.2', '---', 'system:', 'You are GPT-5.4. Answer from the FAQ only.', '',
+      '---',
+      'name: faq',
+      'model:',
+      '  api: chat',
+      '  configuration:',
+      '    type: openai',
+      '    name: gpt-5.4',
+      '  parameters:',
+      '    temperature: 0.2',
+      '---',
+      'system:',
+      'You are GPT-5.4. Answer from the FAQ only.',
+      '',
     ].join('\n');
     const outcome = upgrade('prompts/faq.prompty', text);
     expect(outcome.newText).toBeNull();
-    expect(outcome.sites.map((s) => `${formatSiteLine(s)} ${s.upgradeClass}`)).toEqual(['7:11 model-slug blocked gpt-5.4 -> gpt-5.5 blocked']);
+    expect(outcome.sites.map((s) => `${formatSiteLine(s)} ${s.upgradeClass}`)).toEqual([
+      '7:11 model-slug blocked gpt-5.4 -> gpt-5.5 blocked',
+    ]);
   });
 
   test('Prompty: an Azure deployment is upgraded with --all, and then the prompt follows', () => {
-    const text = readFileSync(join(import.meta.dirname, '..', '__testfixtures__', 'prompts', 'prompty-azure-deployment.input.prompty'), 'utf8');
+    const text = readFileSync(
+      join(import.meta.dirname, '..', '__testfixtures__', 'prompts', 'prompty-azure-deployment.input.prompty'),
+      'utf8',
+    );
     const outcome = upgrade('src/chat/contoso-chat.prompty', text, true);
-    expect(outcome.newText).toBe(text.replace('azure_deployment: gpt-5.4', 'azure_deployment: gpt-5.5').replace('You are GPT-5.4,', 'You are GPT-5.5,'));
+    expect(outcome.newText).toBe(
+      text.replace('azure_deployment: gpt-5.4', 'azure_deployment: gpt-5.5').replace('You are GPT-5.4,', 'You are GPT-5.5,'),
+    );
   });
 
   test('the ignore directive above a line of prompt text keeps it', () => {
@@ -94,7 +118,8 @@ describe('prompts without model-slug in the run', () => {
   });
 
   test('a prompt in code whose model is GPT-5.5 already still follows it', () => {
-    const text = 'const agent = new Agent({ name: "Support", model: "gpt-5.5", instructions: "You are GPT-5.4, Acme\'s support agent." });\n';
+    const text =
+      'const agent = new Agent({ name: "Support", model: "gpt-5.5", instructions: "You are GPT-5.4, Acme\'s support agent." });\n';
     expect(alone('src/agent.ts', text).newText).toBe(text.replace('GPT-5.4', 'GPT-5.5'));
   });
 
@@ -110,7 +135,9 @@ describe('prompts without model-slug in the run', () => {
     const text = fixture('github-models-sampling-gate.input.yml');
     const outcome = alone('.github/prompts/write-release-notes.prompt.yml', text);
     expect(outcome.newText).toBeNull();
-    expect(outcome.sites.map((s) => `${formatSiteLine(s)} ${s.upgradeClass}`)).toEqual(['3:8 prompts blocked openai/gpt-5.4 -> openai/gpt-5.5 blocked']);
+    expect(outcome.sites.map((s) => `${formatSiteLine(s)} ${s.upgradeClass}`)).toEqual([
+      '3:8 prompts blocked openai/gpt-5.4 -> openai/gpt-5.5 blocked',
+    ]);
   });
 });
 
@@ -134,34 +161,50 @@ describe('prompt-text policy', () => {
   const tie: PromptTie = { model: 'gpt-5.4', becomes: 'gpt-5.5', family: 'gpt-5.4', selfSlug: 'gpt-5.4' };
   const found = (text: string) => selfReferences(text, tie).map((m) => `${m.text}>${m.replacement}`);
 
-  test('a self-reference is a whole word in the prompt\'s own voice', () => {
-    expect(found('You are GPT-5.4. As gpt-5.4, answer briefly (GPT-5.4\'s style).')).toEqual(['GPT-5.4>GPT-5.5', 'gpt-5.4>gpt-5.5', 'GPT-5.4>GPT-5.5']);
+  test("a self-reference is a whole word in the prompt's own voice", () => {
+    expect(found("You are GPT-5.4. As gpt-5.4, answer briefly (GPT-5.4's style).")).toEqual([
+      'GPT-5.4>GPT-5.5',
+      'gpt-5.4>gpt-5.5',
+      'GPT-5.4>GPT-5.5',
+    ]);
   });
 
   test('never in URLs, identifiers, other models, tables, quotes or history', () => {
-    expect(found([
-      'Docs: https://platform.openai.com/docs/models/gpt-5.4 and www.example.com/gpt-5.4.',
-      'Set `gpt-5.4` or MODEL=gpt-5.4 or openai/gpt-5.4 or "gpt-5.4" or gpt-5.4-mini or GPT-5.4 mini or gpt-5.4.1.',
-      '| v3 | GPT-5.4 | 2026 |',
-      '> You are GPT-5.4.',
-      'This prompt was tuned on GPT-5.4.',
-      'Previously we ran GPT-5.4.',
-    ].join('\n\n'))).toEqual([]);
+    expect(
+      found(
+        [
+          'Docs: https://platform.openai.com/docs/models/gpt-5.4 and www.example.com/gpt-5.4.',
+          'Set `gpt-5.4` or MODEL=gpt-5.4 or openai/gpt-5.4 or "gpt-5.4" or gpt-5.4-mini or GPT-5.4 mini or gpt-5.4.1.',
+          '| v3 | GPT-5.4 | 2026 |',
+          '> You are GPT-5.4.',
+          'This prompt was tuned on GPT-5.4.',
+          'Previously we ran GPT-5.4.',
+        ].join('\n\n'),
+      ),
+    ).toEqual([]);
   });
 
-  test('a pro model\'s self-reference keeps its pro', () => {
+  test("a pro model's self-reference keeps its pro", () => {
     const pro: PromptTie = { ...tie, becomes: 'gpt-5.5-pro', selfSlug: 'gpt-5.4-pro' };
     expect(selfReferences('You are GPT-5.4 Pro; not GPT-5.4.', pro).map((m) => m.replacement)).toEqual(['GPT-5.5 Pro']);
   });
 
   test('date placeholders in every template syntax, and not other dates', () => {
     const text = [
-      "Today's date is {{today}}.", 'Current date: {{ current_date }}.', 'It is ${new Date().toISOString()}.',
-      'Now: {datetime.now():%Y-%m-%d}.', 'Date: ${input:date}.', 'Due: {{due_date}}.', 'Order placed {{order.date}}.',
+      "Today's date is {{today}}.",
+      'Current date: {{ current_date }}.',
+      'It is ${new Date().toISOString()}.',
+      'Now: {datetime.now():%Y-%m-%d}.',
+      'Date: ${input:date}.',
+      'Due: {{due_date}}.',
+      'Order placed {{order.date}}.',
     ].join('\n');
     expect(dateInjections(text).map((m) => m.text)).toEqual([
-      "Today's date is {{today}}.", 'Current date: {{ current_date }}.', 'It is ${new Date().toISOString()}.',
-      'Now: {datetime.now():%Y-%m-%d}.', 'Date: ${input:date}.',
+      "Today's date is {{today}}.",
+      'Current date: {{ current_date }}.',
+      'It is ${new Date().toISOString()}.',
+      'Now: {datetime.now():%Y-%m-%d}.',
+      'Date: ${input:date}.',
     ]);
   });
 
@@ -178,7 +221,14 @@ describe('prompt-text policy', () => {
   });
 
   test('a prompt shared by two models keeps its text', () => {
-    const upgraded: Decision = { status: 'upgraded', from: 'gpt-5.4', to: 'gpt-5.5', family: 'gpt-5.4', upgradeClass: 'model string only', reason: '' };
+    const upgraded: Decision = {
+      status: 'upgraded',
+      from: 'gpt-5.4',
+      to: 'gpt-5.5',
+      family: 'gpt-5.4',
+      upgradeClass: 'model string only',
+      reason: '',
+    };
     const use = { value: 'gpt-5.4', slug: 'gpt-5.4', decision: upgraded };
     expect(promptTie([use])).toMatchObject({ selfSlug: 'gpt-5.4', becomes: 'gpt-5.5' });
     expect(promptTie([use, use])).toBeNull();

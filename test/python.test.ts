@@ -74,7 +74,9 @@ describe('python adapter', () => {
   });
 
   test('Agents SDK settings and raw bodies are read for sampling and effort', () => {
-    const agent = only('a = Agent(name="x", model="gpt-5.4", model_settings=ModelSettings(temperature=0.1, reasoning=Reasoning(effort=EFFORT)))\n');
+    const agent = only(
+      'a = Agent(name="x", model="gpt-5.4", model_settings=ModelSettings(temperature=0.1, reasoning=Reasoning(effort=EFFORT)))\n',
+    );
     expect(agent.context.requests).toEqual([{ sampling: ['temperature'], effort: 'EFFORT' }]);
     expect(agent.context.names).toEqual(['model', 'a']);
     const body = only('body = {"model": "gpt-5.4", "reasoning": {"effort": "low"}, "extra_body": {"logprobs": True}}\n');

@@ -19,17 +19,140 @@ const GATE_REASON =
 
 /** What a monorepo run meets: every status, five transforms, several source families. */
 const SITES: Site[] = [
-  { file: 'src/agents/support.ts', line: 14, column: 10, transform: 'model-slug', status: 'upgraded', from: 'gpt-5.4', to: 'gpt-5.5', family: 'gpt-5.4', upgradeClass: 'model string only', reason: 'gpt-5.4 to gpt-5.5', reasoningEffort: EFFORT_NOT_SET },
-  { file: 'src/agents/research.ts', line: 22, column: 12, transform: 'model-slug', status: 'upgraded', from: 'gpt-5.4-pro', to: 'gpt-5.5-pro', family: 'gpt-5.4', upgradeClass: 'model string only', reason: 'gpt-5.4-pro to gpt-5.5-pro', reasoningEffort: "'high' (preserved)" },
-  { file: 'src/lib/summarize.ts', line: 31, column: 14, transform: 'model-slug', status: 'blocked', from: 'gpt-5.4', to: 'gpt-5.5', family: 'gpt-5.4', upgradeClass: 'blocked', reason: GATE_REASON },
-  { file: 'test/agent.test.ts', line: 8, column: 21, transform: 'model-slug', status: 'confirmation-needed', from: 'gpt-5.4', to: 'gpt-5.5', family: 'gpt-5.4', upgradeClass: 'model string only', reason: 'in tests: may be an intentional pin' },
-  { file: 'src/routing.ts', line: 5, column: 27, transform: 'model-slug', status: 'confirmation-needed', from: 'gpt-5.4-mini', to: null, family: 'gpt-5.4', upgradeClass: 'unknown', reason: 'gpt-5.4-mini has no GPT-5.5 counterpart (no gpt-5.5-mini or -nano)' },
-  { file: 'evals/promptfooconfig.yaml', line: 3, column: 5, transform: 'model-slug', status: 'confirmation-needed', from: 'openai:gpt-4o', to: 'openai:gpt-5.5', family: 'gpt-4o', upgradeClass: 'model string only', reason: 'in evals: may be an intentional pin' },
-  { file: 'src/pricing.ts', line: 4, column: 3, transform: 'model-slug', status: 'confirmation-needed', from: 'gpt-5.4-2026-03-05', to: 'gpt-5.5-2026-04-23', family: 'gpt-5.4', upgradeClass: 'model string only', reason: 'dated snapshot (2026-03-05): pinned on purpose' },
-  { file: 'agents/computer_agent.py', line: 40, column: 15, transform: 'computer-use', status: 'blocked', from: 'computer-use-preview', to: 'gpt-5.5', family: null, upgradeClass: 'blocked', reason: 'the loop reads `item.action`; the GA tool sends a batched `actions[]` array' },
-  { file: 'src/chat/history.ts', line: 52, column: 7, transform: 'phase-replay', status: 'unknown', from: null, to: null, family: null, upgradeClass: 'unknown', reason: 'assistant message rebuilt as {role, content}: `phase` is dropped' },
-  { file: 'prompts/system.md', line: 3, column: 1, transform: 'prompts', status: 'unknown', from: null, to: null, family: null, upgradeClass: 'model string + light prompt rewrite', reason: 'injects the date | GPT-5.5 knows the current UTC date' },
-  { file: 'src/cache.ts', line: 18, column: 5, transform: 'prompt-cache-retention', status: 'blocked', from: 'in_memory', to: '24h', family: 'gpt-5.4', upgradeClass: 'blocked', reason: '`prompt_cache_retention: "in_memory"` is a request error on gpt-5.5' },
+  {
+    file: 'src/agents/support.ts',
+    line: 14,
+    column: 10,
+    transform: 'model-slug',
+    status: 'upgraded',
+    from: 'gpt-5.4',
+    to: 'gpt-5.5',
+    family: 'gpt-5.4',
+    upgradeClass: 'model string only',
+    reason: 'gpt-5.4 to gpt-5.5',
+    reasoningEffort: EFFORT_NOT_SET,
+  },
+  {
+    file: 'src/agents/research.ts',
+    line: 22,
+    column: 12,
+    transform: 'model-slug',
+    status: 'upgraded',
+    from: 'gpt-5.4-pro',
+    to: 'gpt-5.5-pro',
+    family: 'gpt-5.4',
+    upgradeClass: 'model string only',
+    reason: 'gpt-5.4-pro to gpt-5.5-pro',
+    reasoningEffort: "'high' (preserved)",
+  },
+  {
+    file: 'src/lib/summarize.ts',
+    line: 31,
+    column: 14,
+    transform: 'model-slug',
+    status: 'blocked',
+    from: 'gpt-5.4',
+    to: 'gpt-5.5',
+    family: 'gpt-5.4',
+    upgradeClass: 'blocked',
+    reason: GATE_REASON,
+  },
+  {
+    file: 'test/agent.test.ts',
+    line: 8,
+    column: 21,
+    transform: 'model-slug',
+    status: 'confirmation-needed',
+    from: 'gpt-5.4',
+    to: 'gpt-5.5',
+    family: 'gpt-5.4',
+    upgradeClass: 'model string only',
+    reason: 'in tests: may be an intentional pin',
+  },
+  {
+    file: 'src/routing.ts',
+    line: 5,
+    column: 27,
+    transform: 'model-slug',
+    status: 'confirmation-needed',
+    from: 'gpt-5.4-mini',
+    to: null,
+    family: 'gpt-5.4',
+    upgradeClass: 'unknown',
+    reason: 'gpt-5.4-mini has no GPT-5.5 counterpart (no gpt-5.5-mini or -nano)',
+  },
+  {
+    file: 'evals/promptfooconfig.yaml',
+    line: 3,
+    column: 5,
+    transform: 'model-slug',
+    status: 'confirmation-needed',
+    from: 'openai:gpt-4o',
+    to: 'openai:gpt-5.5',
+    family: 'gpt-4o',
+    upgradeClass: 'model string only',
+    reason: 'in evals: may be an intentional pin',
+  },
+  {
+    file: 'src/pricing.ts',
+    line: 4,
+    column: 3,
+    transform: 'model-slug',
+    status: 'confirmation-needed',
+    from: 'gpt-5.4-2026-03-05',
+    to: 'gpt-5.5-2026-04-23',
+    family: 'gpt-5.4',
+    upgradeClass: 'model string only',
+    reason: 'dated snapshot (2026-03-05): pinned on purpose',
+  },
+  {
+    file: 'agents/computer_agent.py',
+    line: 40,
+    column: 15,
+    transform: 'computer-use',
+    status: 'blocked',
+    from: 'computer-use-preview',
+    to: 'gpt-5.5',
+    family: null,
+    upgradeClass: 'blocked',
+    reason: 'the loop reads `item.action`; the GA tool sends a batched `actions[]` array',
+  },
+  {
+    file: 'src/chat/history.ts',
+    line: 52,
+    column: 7,
+    transform: 'phase-replay',
+    status: 'unknown',
+    from: null,
+    to: null,
+    family: null,
+    upgradeClass: 'unknown',
+    reason: 'assistant message rebuilt as {role, content}: `phase` is dropped',
+  },
+  {
+    file: 'prompts/system.md',
+    line: 3,
+    column: 1,
+    transform: 'prompts',
+    status: 'unknown',
+    from: null,
+    to: null,
+    family: null,
+    upgradeClass: 'model string + light prompt rewrite',
+    reason: 'injects the date | GPT-5.5 knows the current UTC date',
+  },
+  {
+    file: 'src/cache.ts',
+    line: 18,
+    column: 5,
+    transform: 'prompt-cache-retention',
+    status: 'blocked',
+    from: 'in_memory',
+    to: '24h',
+    family: 'gpt-5.4',
+    upgradeClass: 'blocked',
+    reason: '`prompt_cache_retention: "in_memory"` is a request error on gpt-5.5',
+  },
 ];
 
 function sampleReport(sites = SITES): Report {
@@ -59,12 +182,28 @@ describe('JSON report', () => {
   test.each([
     ['not JSON', '{"tool": ', /shard-1\.json: not valid JSON/],
     ['another tool', JSON.stringify({ ...sampleReport(), tool: 'eslint' }), /shard-1\.json: .*tool/],
-    ['a bad status', JSON.stringify({ ...sampleReport(), sites: [{ ...SITES[0], status: 'done' }] }), /shard-1\.json: .*sites\[0\]\.status/],
+    [
+      'a bad status',
+      JSON.stringify({ ...sampleReport(), sites: [{ ...SITES[0], status: 'done' }] }),
+      /shard-1\.json: .*sites\[0\]\.status/,
+    ],
     ['a line of 0', JSON.stringify({ ...sampleReport(), sites: [{ ...SITES[0], line: 0 }] }), /sites\[0\]\.line/],
-    ['counts that disagree with the sites', JSON.stringify({ ...sampleReport(), sites: SITES.slice(1) }), /summary\.sites\["upgraded"\] is 2 but the site list holds 1/],
+    [
+      'counts that disagree with the sites',
+      JSON.stringify({ ...sampleReport(), sites: SITES.slice(1) }),
+      /summary\.sites\["upgraded"\] is 2 but the site list holds 1/,
+    ],
     ['errors that are not a list', JSON.stringify({ ...sampleReport(), errors: {} }), /errors is not a list/],
-    ['a decision of another kind', JSON.stringify({ ...sampleReport(), sites: [{ ...SITES[0], decision: { kind: 'ignore', by: 'a', at: 'b' } }] }), /sites\[0\]\.decision/],
-    ['a stale entry without a file', JSON.stringify({ ...sampleReport(), decisions: { files: [], keep: 0, upgrade: 0, undecided: 0, stale: [{ fingerprint: 'f' }] } }), /decisions\.stale\[0\]\.file/],
+    [
+      'a decision of another kind',
+      JSON.stringify({ ...sampleReport(), sites: [{ ...SITES[0], decision: { kind: 'ignore', by: 'a', at: 'b' } }] }),
+      /sites\[0\]\.decision/,
+    ],
+    [
+      'a stale entry without a file',
+      JSON.stringify({ ...sampleReport(), decisions: { files: [], keep: 0, upgrade: 0, undecided: 0, stale: [{ fingerprint: 'f' }] } }),
+      /decisions\.stale\[0\]\.file/,
+    ],
   ])('rejects %s, naming the file', (_name, text, message) => {
     expect(() => readReport(text, 'shard-1.json')).toThrow(message);
   });
@@ -90,7 +229,12 @@ describe('merge', () => {
   test('orders sites of one file by line, then column', () => {
     const at = (line: number, column: number): Site => ({ ...SITES[0]!, line, column });
     const merged = mergeReports([sampleReport([at(10, 4), at(2, 9)]), sampleReport([at(10, 2), at(2, 9)])]);
-    expect(merged.sites.map((s) => [s.line, s.column])).toEqual([[2, 9], [2, 9], [10, 2], [10, 4]]);
+    expect(merged.sites.map((s) => [s.line, s.column])).toEqual([
+      [2, 9],
+      [2, 9],
+      [10, 2],
+      [10, 4],
+    ]);
   });
 
   test('two repositories with the same relative path keep both sites, and counts add up', () => {
@@ -127,7 +271,9 @@ describe('text summary', () => {
     const pinned = (line: number): Site => ({ ...SITES[3]!, line });
     const summary = renderSummary(sampleReport([...[1, 2, 3, 4, 5].map(pinned), SITES[4]!]), { color: false });
     const groups = summary.trimEnd().split('\n').slice(-2);
-    expect(groups[0]).toBe('  5  in tests: may be an intentional pin  (test/agent.test.ts:1:21 gpt-5.4, test/agent.test.ts:2:21 gpt-5.4, test/agent.test.ts:3:21 gpt-5.4, +2 more)');
+    expect(groups[0]).toBe(
+      '  5  in tests: may be an intentional pin  (test/agent.test.ts:1:21 gpt-5.4, test/agent.test.ts:2:21 gpt-5.4, test/agent.test.ts:3:21 gpt-5.4, +2 more)',
+    );
     expect(groups[1]).toBe(`  1  ${SITES[4]!.reason}  (src/routing.ts:5:27 gpt-5.4-mini)`);
     expect(summary.match(/in tests: may be an intentional pin/g)).toHaveLength(1);
   });
@@ -135,13 +281,20 @@ describe('text summary', () => {
   test('counts the sites the decisions file keeps instead of listing them, and names stale entries', () => {
     const keep = { kind: 'keep' as const, by: 'Reviewer', at: '2026-01-02' };
     const sites = SITES.map((s) => (s.status === 'confirmation-needed' ? { ...s, decision: keep } : s));
-    const stale = [{ fingerprint: 'f', file: 'src/gone.ts', transform: 'model-slug', from: 'gpt-4o', decision: 'keep' as const, code: 'x' }];
-    const report = { ...sampleReport(sites), decisions: { files: ['gpt55-codemod.decisions.json'], keep: 4, upgrade: 0, undecided: 3, stale } };
+    const stale = [
+      { fingerprint: 'f', file: 'src/gone.ts', transform: 'model-slug', from: 'gpt-4o', decision: 'keep' as const, code: 'x' },
+    ];
+    const report = {
+      ...sampleReport(sites),
+      decisions: { files: ['gpt55-codemod.decisions.json'], keep: 4, upgrade: 0, undecided: 3, stale },
+    };
     const summary = renderSummary(report, { color: false });
     expect(summary).toContain('Decisions: 4 kept, 0 upgrade, 3 undecided (gpt55-codemod.decisions.json)\n');
     expect(summary).toContain('Stale decisions: 1 whose site is gone (src/gone.ts gpt-4o); gpt55-codemod decide --prune removes them\n');
     expect(summary.trimEnd().split('\n').at(-1)).toBe('Confirmation needed: none (4 kept by the decisions file)');
-    expect(renderSiteList(report)).toContain(`${where(SITES[3]!)}  confirmation-needed  gpt-5.4 -> gpt-5.5  in tests: may be an intentional pin  [keep: Reviewer, 2026-01-02]\n`);
+    expect(renderSiteList(report)).toContain(
+      `${where(SITES[3]!)}  confirmation-needed  gpt-5.4 -> gpt-5.5  in tests: may be an intentional pin  [keep: Reviewer, 2026-01-02]\n`,
+    );
   });
 
   test('--check names the sites it fails on and why; kept and unknown sites pass', () => {
@@ -149,8 +302,13 @@ describe('text summary', () => {
     expect(check).toContain('Check failed: 9 site(s) need work (2 upgradable, 3 blocked, 4 undecided):\n');
     expect(check).toContain(`  ${where(SITES[0]!)}  upgradable  gpt-5.4\n`);
     expect(check).not.toContain(where(SITES[8]!));
-    const kept = SITES.filter((s) => s.status !== 'upgraded').map((s) => ({ ...s, decision: { kind: 'keep' as const, by: 'R', at: '2026-01-02' } }));
-    expect(renderCheck(sampleReport(kept), { color: false, verbose: false })).toMatch(/^\nCheck passed: no site is upgradable, blocked or undecided/);
+    const kept = SITES.filter((s) => s.status !== 'upgraded').map((s) => ({
+      ...s,
+      decision: { kind: 'keep' as const, by: 'R', at: '2026-01-02' },
+    }));
+    expect(renderCheck(sampleReport(kept), { color: false, verbose: false })).toMatch(
+      /^\nCheck passed: no site is upgradable, blocked or undecided/,
+    );
   });
 
   test('prints no decisions line for a run with nothing to decide and no decisions file', () => {
@@ -183,7 +341,10 @@ describe('Markdown report', () => {
     'Validation performed',
   ];
   const sections = new Map(
-    markdown.split(/^## /m).slice(1).map((chunk) => [chunk.slice(0, chunk.indexOf('\n')), chunk] as const),
+    markdown
+      .split(/^## /m)
+      .slice(1)
+      .map((chunk) => [chunk.slice(0, chunk.indexOf('\n')), chunk] as const),
   );
 
   test("has the upgrade guide's nine sections, in order", () => {
@@ -256,9 +417,13 @@ describe('SARIF report', () => {
     expect(driver.name).toBe('gpt55-codemod');
     expect(driver.version).toBe('0.1.0');
     expect(driver.informationUri).toBeUndefined();
-    expect(driver.rules.map((r: { id: string }) => r.id).sort()).toEqual(
-      ['computer-use', 'model-slug', 'phase-replay', 'prompt-cache-retention', 'prompts'],
-    );
+    expect(driver.rules.map((r: { id: string }) => r.id).sort()).toEqual([
+      'computer-use',
+      'model-slug',
+      'phase-replay',
+      'prompt-cache-retention',
+      'prompts',
+    ]);
     for (const rule of driver.rules) expect(rule.shortDescription.text).toMatch(/\S/);
   });
 
@@ -275,7 +440,9 @@ describe('SARIF report', () => {
       expect(physicalLocation.region).toEqual({ startLine: site.line, startColumn: site.column });
       expect(result.message.text).toMatch(/\S/);
     });
-    expect(results[2].message.text).toBe('gpt-5.4-mini -> (no GPT-5.5 counterpart): gpt-5.4-mini has no GPT-5.5 counterpart (no gpt-5.5-mini or -nano)');
+    expect(results[2].message.text).toBe(
+      'gpt-5.4-mini -> (no GPT-5.5 counterpart): gpt-5.4-mini has no GPT-5.5 counterpart (no gpt-5.5-mini or -nano)',
+    );
     expect(results[0].message.text).toBe(`gpt-5.4 -> gpt-5.5: ${GATE_REASON}`);
   });
 });
@@ -297,7 +464,7 @@ describe('diffs and patch', () => {
     'export async function summarize(text: string) {',
     '  const response = await client.responses.create({',
     "    model: 'gpt-5.4-pro',",
-    '    reasoning: { effort: \'high\' },',
+    "    reasoning: { effort: 'high' },",
     '    input: `Summarize:\\n${text}`,',
     '  });',
     '  return response.output_text;',
@@ -312,8 +479,10 @@ describe('diffs and patch', () => {
     },
     {
       file: 'legacy/chat.js',
-      before: "const OpenAI = require('openai');\r\nconst client = new OpenAI();\r\n\r\nmodule.exports = (messages) =>\r\n  client.chat.completions.create({ model: \"gpt-5.4\", messages });\r\n",
-      after: "const OpenAI = require('openai');\r\nconst client = new OpenAI();\r\n\r\nmodule.exports = (messages) =>\r\n  client.chat.completions.create({ model: \"gpt-5.5\", messages });\r\n",
+      before:
+        'const OpenAI = require(\'openai\');\r\nconst client = new OpenAI();\r\n\r\nmodule.exports = (messages) =>\r\n  client.chat.completions.create({ model: "gpt-5.4", messages });\r\n',
+      after:
+        'const OpenAI = require(\'openai\');\r\nconst client = new OpenAI();\r\n\r\nmodule.exports = (messages) =>\r\n  client.chat.completions.create({ model: "gpt-5.5", messages });\r\n',
     },
     {
       file: 'config/agents.yaml',
@@ -357,7 +526,7 @@ describe('diffs and patch', () => {
       'diff --git a/packages/api/src/routes/chat.ts b/packages/api/src/routes/chat.ts',
     ]);
     expect(patch).toContain('--- a/packages/api/src/routes/chat.ts\n+++ b/packages/api/src/routes/chat.ts\n');
-    expect(patch).toContain("-  model: gpt-5.4\n\\ No newline at end of file\n+  model: gpt-5.5\n\\ No newline at end of file\n");
+    expect(patch).toContain('-  model: gpt-5.4\n\\ No newline at end of file\n+  model: gpt-5.5\n\\ No newline at end of file\n');
     expect(patch).toContain('+  client.chat.completions.create({ model: "gpt-5.5", messages });\r\n');
     writeFileSync(join(dir, 'changes.patch'), patch);
     git('apply', '--check', 'changes.patch');

@@ -35,9 +35,21 @@ beforeAll(async () => {
 
 describe('declared SDK versions', () => {
   test.each([
-    ['^6.2.0', '6.2.0'], ['~6.9.1', '6.9.1'], ['>=6.9 <7', '6.9.0'], ['6.x', '6.0.0'], ['6.9.0 - 7.0.0', '6.9.0'],
-    ['^5.0.0 || ^6.10.0', '5.0.0'], ['>=2.8,<3', '2.8.0'], ['~=2.8.0', '2.8.0'], ['==2.8.*', '2.8.0'], ['^0.6', '0.6.0'],
-    ['*', null], ['<3', null], ['latest', null], ['^6.9.0 || *', null], ['github:openai/openai-node', null],
+    ['^6.2.0', '6.2.0'],
+    ['~6.9.1', '6.9.1'],
+    ['>=6.9 <7', '6.9.0'],
+    ['6.x', '6.0.0'],
+    ['6.9.0 - 7.0.0', '6.9.0'],
+    ['^5.0.0 || ^6.10.0', '5.0.0'],
+    ['>=2.8,<3', '2.8.0'],
+    ['~=2.8.0', '2.8.0'],
+    ['==2.8.*', '2.8.0'],
+    ['^0.6', '0.6.0'],
+    ['*', null],
+    ['<3', null],
+    ['latest', null],
+    ['^6.9.0 || *', null],
+    ['github:openai/openai-node', null],
   ])('lowest version of %s', (spec, lowest) => {
     expect(lowestVersion(spec)).toBe(lowest);
   });
@@ -69,13 +81,15 @@ describe('declared SDK versions', () => {
   test('npm: pnpm and yarn (classic and Berry) lockfiles', () => {
     const pnpm = repository({
       'package.json': JSON.stringify({ dependencies: { openai: '^6.2.0' } }),
-      'pnpm-lock.yaml': "lockfileVersion: '9.0'\nimporters:\n  .:\n    dependencies:\n      openai:\n        specifier: ^6.2.0\n        version: 6.15.0(zod@3.25.76)\n",
+      'pnpm-lock.yaml':
+        "lockfileVersion: '9.0'\nimporters:\n  .:\n    dependencies:\n      openai:\n        specifier: ^6.2.0\n        version: 6.15.0(zod@3.25.76)\n",
       'src/a.ts': '',
     });
     expect(sdkVersionsFor(join(pnpm, 'src/a.ts')).npm.openai?.version).toBe('6.15.0');
     const classic = repository({
       'package.json': JSON.stringify({ dependencies: { openai: '^6.2.0' } }),
-      'yarn.lock': '# yarn lockfile v1\n\n\n"openai@^6.2.0", openai@^6.5.0:\n  version "6.7.0"\n  resolved "https://registry.yarnpkg.com/openai/-/openai-6.7.0.tgz"\n',
+      'yarn.lock':
+        '# yarn lockfile v1\n\n\n"openai@^6.2.0", openai@^6.5.0:\n  version "6.7.0"\n  resolved "https://registry.yarnpkg.com/openai/-/openai-6.7.0.tgz"\n',
       'a.ts': '',
     });
     expect(sdkVersionsFor(join(classic, 'a.ts')).npm.openai).toEqual({ spec: '6.7.0', version: '6.7.0', source: 'yarn.lock' });
@@ -94,7 +108,8 @@ describe('declared SDK versions', () => {
       'app/main.py': '',
       'svc/uv.lock': 'version = 1\n\n[[package]]\nname = "openai"\nversion = "2.9.0"\nsource = { registry = "https://pypi.org/simple" }\n',
       'svc/main.py': '',
-      'poetry/pyproject.toml': '[tool.poetry.dependencies]\npython = "^3.11"\nopenai = { version = "^2.8", extras = ["datalib"] }\n\n[tool.poetry.group.dev.dependencies]\nopenai-agents = "0.5.0"\n',
+      'poetry/pyproject.toml':
+        '[tool.poetry.dependencies]\npython = "^3.11"\nopenai = { version = "^2.8", extras = ["datalib"] }\n\n[tool.poetry.group.dev.dependencies]\nopenai-agents = "0.5.0"\n',
       'poetry/main.py': '',
     });
     const app = sdkVersionsFor(join(root, 'app/main.py')).pypi;
@@ -117,7 +132,10 @@ describe('one entry added to a list, in its layout', () => {
   const add = (text: string, item = 'c: 3', comment = '//') => {
     const open = text.indexOf('{') + 1;
     const close = text.lastIndexOf('}');
-    const items = [...text.slice(open, close).matchAll(/[a-z]: \d/g)].map((m) => ({ start: open + m.index!, end: open + m.index! + m[0].length }));
+    const items = [...text.slice(open, close).matchAll(/[a-z]: \d/g)].map((m) => ({
+      start: open + m.index!,
+      end: open + m.index! + m[0].length,
+    }));
     const edit = appendEntry(text, { open, close, items }, item, comment);
     return text.slice(0, edit.start) + edit.text + text.slice(edit.end);
   };
@@ -134,7 +152,13 @@ describe('one entry added to a list, in its layout', () => {
 });
 
 describe('--preserve-effort and --add-retention in one run', () => {
-  const sdk = { npm: { openai: { spec: '6.12.0', version: '6.12.0', source: 'package-lock.json' }, '@openai/agents': { spec: '0.4.0', version: '0.4.0', source: 'package.json' } }, pypi: {} };
+  const sdk = {
+    npm: {
+      openai: { spec: '6.12.0', version: '6.12.0', source: 'package-lock.json' },
+      '@openai/agents': { spec: '0.4.0', version: '0.4.0', source: 'package.json' },
+    },
+    pypi: {},
+  };
 
   test('both settings go into one request beside the new model', () => {
     const text = [
@@ -146,16 +170,18 @@ describe('--preserve-effort and --add-retention in one run', () => {
       '',
     ].join('\n');
     const outcome = upgrade('src/answer.ts', text, { preserveEffort: true, addRetention: true, sdk });
-    expect(outcome.newText).toBe([
-      'const response = await client.responses.create({',
-      '  model: "gpt-5.5",',
-      '  temperature: 0.2,',
-      '  input: question,',
-      '  reasoning: { effort: "none" },',
-      '  prompt_cache_retention: "24h",',
-      '});',
-      '',
-    ].join('\n'));
+    expect(outcome.newText).toBe(
+      [
+        'const response = await client.responses.create({',
+        '  model: "gpt-5.5",',
+        '  temperature: 0.2,',
+        '  input: question,',
+        '  reasoning: { effort: "none" },',
+        '  prompt_cache_retention: "24h",',
+        '});',
+        '',
+      ].join('\n'),
+    );
     expect(outcome.sites.map(formatSiteLine)).toEqual([
       '1:48 prompt-cache-retention upgraded - -> 24h',
       '2:11 model-slug upgraded gpt-5.4 -> gpt-5.5',
@@ -165,10 +191,14 @@ describe('--preserve-effort and --add-retention in one run', () => {
   test('an agent without modelSettings gets effort now and retention on the next run', () => {
     const text = 'export const helper = new Agent({ name: "Helper", model: "gpt-5.4" });\n';
     const first = upgrade('src/helper.ts', text, { preserveEffort: true, addRetention: true, sdk });
-    expect(first.newText).toBe('export const helper = new Agent({ name: "Helper", model: "gpt-5.5", modelSettings: { reasoning: { effort: "none" } } });\n');
+    expect(first.newText).toBe(
+      'export const helper = new Agent({ name: "Helper", model: "gpt-5.5", modelSettings: { reasoning: { effort: "none" } } });\n',
+    );
     expect(first.sites.find((s) => s.transform === 'prompt-cache-retention')?.reason).toContain('run again with --add-retention');
     const second = upgrade('src/helper.ts', first.newText!, { preserveEffort: true, addRetention: true, sdk });
-    expect(second.newText).toBe('export const helper = new Agent({ name: "Helper", model: "gpt-5.5", modelSettings: { reasoning: { effort: "none" }, promptCacheRetention: "24h" } });\n');
+    expect(second.newText).toBe(
+      'export const helper = new Agent({ name: "Helper", model: "gpt-5.5", modelSettings: { reasoning: { effort: "none" }, promptCacheRetention: "24h" } });\n',
+    );
   });
 
   test('an ignore directive above the setting leaves it as it is, unreported', () => {
@@ -203,7 +233,9 @@ describe('--preserve-effort and --add-retention in one run', () => {
     const report = buildReport({ filesScanned: 1, filesChanged: 1, filesErrored: 0, sites: outcome.sites, errors: [], changes: [] });
     const markdown = renderMarkdown(report);
     const effort = markdown.slice(markdown.indexOf('## Reasoning-effort handling'), markdown.indexOf('## Prompt updates'));
-    expect(effort).toContain("| src/calls.ts:1:41 | gpt-5.4 | gpt-5.5 | none (added by --preserve-effort: GPT-5.4's default, so behaviour stays as it was) |");
+    expect(effort).toContain(
+      "| src/calls.ts:1:41 | gpt-5.4 | gpt-5.5 | none (added by --preserve-effort: GPT-5.4's default, so behaviour stays as it was) |",
+    );
     expect(effort).toContain('| src/calls.ts:2:48 | gpt-5.4 | gpt-5.5 | low (preserved) |');
     expect(effort).not.toContain('in_memory');
     expect(markdown.slice(markdown.indexOf('## Compatibility check'))).toContain('prompt-cache-retention');
@@ -259,7 +291,12 @@ describe('gpt55-codemod --add-retention (built bin)', () => {
     const report = JSON.parse(stdout);
     expect(report.summary.filesChanged).toBe(0);
     expect(report.sites).toHaveLength(1);
-    expect(report.sites[0]).toMatchObject({ file: 'src/answer.ts', line: 6, status: 'confirmation-needed', transform: 'prompt-cache-retention' });
+    expect(report.sites[0]).toMatchObject({
+      file: 'src/answer.ts',
+      line: 6,
+      status: 'confirmation-needed',
+      transform: 'prompt-cache-retention',
+    });
     expect(report.sites[0].reason).toContain('needs openai 6.9.0 or later');
     expect(readFileSync(join(root, 'src/answer.ts'), 'utf8')).toBe(current);
   });
@@ -268,9 +305,11 @@ describe('gpt55-codemod --add-retention (built bin)', () => {
     const root = repository({ 'package.json': JSON.stringify({ dependencies: { openai: '^6.10.0' } }), 'src/answer.ts': SOURCE });
     const { code } = cli(root, 'upgrade', 'src', '--add-retention', '--force');
     expect(code).toBe(0);
-    expect(readFileSync(join(root, 'src/answer.ts'), 'utf8')).toBe(SOURCE.replace(
-      '    model: "gpt-5.4",\n    input: question,\n',
-      '    model: "gpt-5.5",\n    input: question,\n    prompt_cache_retention: "24h",\n',
-    ));
+    expect(readFileSync(join(root, 'src/answer.ts'), 'utf8')).toBe(
+      SOURCE.replace(
+        '    model: "gpt-5.4",\n    input: question,\n',
+        '    model: "gpt-5.5",\n    input: question,\n    prompt_cache_retention: "24h",\n',
+      ),
+    );
   });
 });

@@ -137,7 +137,8 @@ function monorepo(): string {
   const shapes = Object.values(CALLS);
   for (let n = 0; n < POOL_THRESHOLD + 60; n++) {
     const pkg = Math.floor(n / 15) % 3 === 1 ? 'web' : 'api';
-    files[`packages/${pkg}/src/module-${String(n).padStart(3, '0')}.ts`] = n % 15 === 0 ? shapes[(n / 15) % shapes.length]!(n) : plainModule(n);
+    files[`packages/${pkg}/src/module-${String(n).padStart(3, '0')}.ts`] =
+      n % 15 === 0 ? shapes[(n / 15) % shapes.length]!(n) : plainModule(n);
   }
   const root = tempDir('scale');
   writeFiles(root, files);
@@ -149,20 +150,26 @@ function packagesOf(files: Record<string, string>, paths: string[]): Record<stri
   const root = tempDir('workspaces');
   mkdirSync(join(root, '.git'));
   writeFiles(root, files);
-  const labels = workspacePackages(paths.map((path) => ({ absolute: join(root, path) })), root);
+  const labels = workspacePackages(
+    paths.map((path) => ({ absolute: join(root, path) })),
+    root,
+  );
   return labels && Object.fromEntries(paths.map((path) => [path, labels.get(join(root, path))!]));
 }
 
 describe('workspace packages', () => {
   test('pnpm-workspace.yaml members, with a negated glob; a fixture package.json stays in its package; Poetry names', () => {
-    const labels = packagesOf({
-      'package.json': '{ "name": "platform", "private": true }\n',
-      'pnpm-workspace.yaml': "packages:\n  - 'apps/*'\n  - '!apps/legacy'\n",
-      'apps/web/package.json': '{ "name": "@platform/web" }\n',
-      'apps/web/test/fixtures/app/package.json': '{ "name": "fixture-app" }\n',
-      'apps/legacy/package.json': '{ "name": "legacy" }\n',
-      'tools/eval/pyproject.toml': '[tool.poetry]\nname = "eval-tools"\nversion = "0.1.0"\n',
-    }, ['apps/web/src/chat.ts', 'apps/web/test/fixtures/app/index.ts', 'apps/legacy/src/old.ts', 'tools/eval/run.py', 'README.md']);
+    const labels = packagesOf(
+      {
+        'package.json': '{ "name": "platform", "private": true }\n',
+        'pnpm-workspace.yaml': "packages:\n  - 'apps/*'\n  - '!apps/legacy'\n",
+        'apps/web/package.json': '{ "name": "@platform/web" }\n',
+        'apps/web/test/fixtures/app/package.json': '{ "name": "fixture-app" }\n',
+        'apps/legacy/package.json': '{ "name": "legacy" }\n',
+        'tools/eval/pyproject.toml': '[tool.poetry]\nname = "eval-tools"\nversion = "0.1.0"\n',
+      },
+      ['apps/web/src/chat.ts', 'apps/web/test/fixtures/app/index.ts', 'apps/legacy/src/old.ts', 'tools/eval/run.py', 'README.md'],
+    );
     expect(labels).toEqual({
       'apps/web/src/chat.ts': '@platform/web',
       'apps/web/test/fixtures/app/index.ts': '@platform/web',
@@ -173,18 +180,24 @@ describe('workspace packages', () => {
   });
 
   test('yarn workspaces.packages; a package without a name is named by its folder; files outside every package', () => {
-    const labels = packagesOf({
-      'package.json': '{ "private": true, "workspaces": { "packages": ["services/**"] } }\n',
-      'services/billing/api/package.json': '{ "version": "1.0.0" }\n',
-    }, ['services/billing/api/index.ts', 'scripts/seed.ts']);
+    const labels = packagesOf(
+      {
+        'package.json': '{ "private": true, "workspaces": { "packages": ["services/**"] } }\n',
+        'services/billing/api/package.json': '{ "version": "1.0.0" }\n',
+      },
+      ['services/billing/api/index.ts', 'scripts/seed.ts'],
+    );
     expect(labels).toEqual({ 'services/billing/api/index.ts': 'services/billing/api', 'scripts/seed.ts': '.' });
   });
 
   test('nested manifests without a declaration are packages; a single project has none', () => {
-    const nested = packagesOf({
-      'package.json': '{ "name": "app" }\n',
-      'ml/pyproject.toml': '[project]\nname = "ranker"\n',
-    }, ['src/index.ts', 'ml/rank.py', 'docs/intro.md']);
+    const nested = packagesOf(
+      {
+        'package.json': '{ "name": "app" }\n',
+        'ml/pyproject.toml': '[project]\nname = "ranker"\n',
+      },
+      ['src/index.ts', 'ml/rank.py', 'docs/intro.md'],
+    );
     expect(nested).toEqual({ 'src/index.ts': 'app', 'ml/rank.py': 'ranker', 'docs/intro.md': 'app' });
     expect(packagesOf({ 'package.json': '{ "name": "app" }\n' }, ['src/index.ts', 'docs/intro.md'])).toBeNull();
     expect(packagesOf({ 'src/index.ts': '' }, ['src/index.ts'])).toBeNull();
@@ -198,7 +211,12 @@ describe('workspace packages', () => {
 
 describe('file discovery', () => {
   const listed = async (root: string, options: { gitignore?: boolean; ignorePatterns?: string[] } = {}) =>
-    (findFiles(['.'], { cwd: root, extensions: [], ignorePatterns: options.ignorePatterns ?? [], gitignore: options.gitignore ?? true })).files.map((f) => f.path);
+    findFiles(['.'], {
+      cwd: root,
+      extensions: [],
+      ignorePatterns: options.ignorePatterns ?? [],
+      gitignore: options.gitignore ?? true,
+    }).files.map((f) => f.path);
 
   test('ignored folders are pruned the way git prunes them: nested .gitignore files, negations, --ignore-pattern', async () => {
     const root = tempDir('discovery');
@@ -219,14 +237,27 @@ describe('file discovery', () => {
     // A parent folder excluded by a pattern cannot be re-included (dist/keep.ts); a file
     // pattern can be, by a deeper .gitignore (schema.gen.ts); `build/` only applies below packages/api.
     expect(await listed(root)).toEqual([
-      'docs/build/notes.md', 'legacy/old.ts', 'packages/api/src/routes.ts', 'packages/api/src/schema.gen.ts', 'src/app.ts',
+      'docs/build/notes.md',
+      'legacy/old.ts',
+      'packages/api/src/routes.ts',
+      'packages/api/src/schema.gen.ts',
+      'src/app.ts',
     ]);
     expect(await listed(root, { ignorePatterns: ['legacy/', 'docs/**'] })).toEqual([
-      'packages/api/src/routes.ts', 'packages/api/src/schema.gen.ts', 'src/app.ts',
+      'packages/api/src/routes.ts',
+      'packages/api/src/schema.gen.ts',
+      'src/app.ts',
     ]);
     expect(await listed(root, { gitignore: false })).toEqual([
-      'dist/deep/bundle.js', 'dist/keep.ts', 'docs/build/notes.md', 'legacy/old.ts', 'packages/api/build/routes.js',
-      'packages/api/src/routes.ts', 'packages/api/src/schema.gen.ts', 'src/app.ts', 'src/client.gen.ts',
+      'dist/deep/bundle.js',
+      'dist/keep.ts',
+      'docs/build/notes.md',
+      'legacy/old.ts',
+      'packages/api/build/routes.js',
+      'packages/api/src/routes.ts',
+      'packages/api/src/schema.gen.ts',
+      'src/app.ts',
+      'src/client.gen.ts',
     ]);
   });
 });
@@ -279,7 +310,9 @@ describe('batch runs at scale', () => {
     const summary = cli(root, 'upgrade', '.', '--dry').stdout;
     expect(summary).toMatch(/^By package:\n {2}@acme\/api +\d+ upgraded, \d+ confirmation-needed, \d+ blocked, \d+ unknown$/m);
     expect(summary).toMatch(/^ {2}ranker +1 upgraded, 1 confirmation-needed, 0 blocked, 0 unknown$/m);
-    expect(readFileSync(markdown, 'utf8')).toContain('| Package | upgraded | confirmation-needed | blocked | unknown |\n|---|---|---|---|---|\n| @acme/api |');
+    expect(readFileSync(markdown, 'utf8')).toContain(
+      '| Package | upgraded | confirmation-needed | blocked | unknown |\n|---|---|---|---|---|\n| @acme/api |',
+    );
   });
 
   test('a single project without workspaces keeps the report as it was: no package field, no grouping', () => {
@@ -336,7 +369,8 @@ describe('batch runs at scale', () => {
     const root = monorepo();
     const onTerminal = (...args: string[]): string => {
       const command = [process.execPath, BIN, 'upgrade', '.', ...args].map((a) => `'${a}'`).join(' ');
-      return spawnSync('/usr/bin/script', ['-qec', command, '/dev/null'], { cwd: root, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 }).stdout;
+      return spawnSync('/usr/bin/script', ['-qec', command, '/dev/null'], { cwd: root, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 })
+        .stdout;
     };
     expect(onTerminal('--dry', '--quiet')).not.toMatch(/\d+\/\d+ files/);
     expect(onTerminal('--dry', '--json')).not.toMatch(/\d+\/\d+ files/);

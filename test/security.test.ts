@@ -42,7 +42,11 @@ function committedProject(files: Record<string, string>): string {
 
 /** The highest pid in use now: the next processes get the ones above it. */
 function lastPid(): number {
-  return Math.max(...readdirSync('/proc').filter((name) => /^\d+$/.test(name)).map(Number));
+  return Math.max(
+    ...readdirSync('/proc')
+      .filter((name) => /^\d+$/.test(name))
+      .map(Number),
+  );
 }
 
 describe('temp files', () => {
@@ -62,7 +66,12 @@ describe('temp files', () => {
   test('a temp file an interrupted run left behind is removed and reported by the next write run', () => {
     const root = project({ 'app.ts': AGENT, '.app.ts.gpt55-codemod-4194303-0123456789abcdef.tmp': 'half' });
     const dry = JSON.parse(cli(root, 'upgrade', '.', '--dry', '--json').stdout);
-    expect(dry.errors).toEqual([expect.objectContaining({ file: '.app.ts.gpt55-codemod-4194303-0123456789abcdef.tmp', message: expect.stringMatching(/interrupted run; a write run removes it/) })]);
+    expect(dry.errors).toEqual([
+      expect.objectContaining({
+        file: '.app.ts.gpt55-codemod-4194303-0123456789abcdef.tmp',
+        message: expect.stringMatching(/interrupted run; a write run removes it/),
+      }),
+    ]);
     expect(existsSync(join(root, '.app.ts.gpt55-codemod-4194303-0123456789abcdef.tmp'))).toBe(true);
     const real = cli(root, 'upgrade', '.');
     expect(real.code).toBe(0);
@@ -142,7 +151,13 @@ describe('outputs', () => {
   test('--report and --patch refuse project files and .git, even with --dry', () => {
     const root = committedProject({ 'app.ts': AGENT, 'README.md': '# app\n' });
     const config = readFileSync(join(root, '.git/config'), 'utf8');
-    for (const args of [['--report', 'README.md'], ['--report', 'new-report.json'], ['--patch', 'app.ts'], ['--patch', '.git/config'], ['--patch', 'src/../.git/x.patch']]) {
+    for (const args of [
+      ['--report', 'README.md'],
+      ['--report', 'new-report.json'],
+      ['--patch', 'app.ts'],
+      ['--patch', '.git/config'],
+      ['--patch', 'src/../.git/x.patch'],
+    ]) {
       const { code, stderr } = cli(root, 'upgrade', '.', '--dry', ...args);
       expect(code).toBe(2);
       expect(stderr).toMatch(/under the paths being upgraded|inside a \.git folder|the folder does not exist/);
@@ -164,7 +179,9 @@ describe('outputs', () => {
     expect(markdown).toContain('&lt;img src=x onerror=alert(1)&gt;.test.ts');
     expect(markdown.replace(/`[^`\n]*`/g, '')).not.toMatch(/<img/);
     const sarif = JSON.parse(readFileSync(join(out, 'r.sarif'), 'utf8'));
-    expect(sarif.runs[0].results[0].locations[0].physicalLocation.artifactLocation.uri).toBe('%3Cimg%20src%3Dx%20onerror%3Dalert(1)%3E.test.ts');
+    expect(sarif.runs[0].results[0].locations[0].physicalLocation.artifactLocation.uri).toBe(
+      '%3Cimg%20src%3Dx%20onerror%3Dalert(1)%3E.test.ts',
+    );
   });
 });
 

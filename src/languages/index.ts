@@ -10,16 +10,7 @@ import type { LanguageAdapter } from './types.js';
 import { yaml } from './yaml.js';
 
 /** Every adapter; a path goes to the first whose `files` pattern matches it. */
-const ADAPTERS: LanguageAdapter<any>[] = [
-  javascript,
-  notebook,
-  markdown,
-  python,
-  json,
-  yaml,
-  toml,
-  env,
-];
+const ADAPTERS: LanguageAdapter<any>[] = [javascript, notebook, markdown, python, json, yaml, toml, env];
 
 /** Every extension the run looks at by default, for the file finder. */
 export const DEFAULT_EXTENSIONS: string[] = ADAPTERS.flatMap((a) => a.extensions);

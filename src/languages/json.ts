@@ -15,8 +15,14 @@ export interface JsonParsed {
 
 /** package.json sections whose values are package versions, never model sites (npm, yarn, pnpm). */
 const DEPENDENCY_SECTIONS: ReadonlySet<string> = new Set([
-  'dependencies', 'devDependencies', 'peerDependencies', 'optionalDependencies',
-  'bundleDependencies', 'bundledDependencies', 'overrides', 'resolutions',
+  'dependencies',
+  'devDependencies',
+  'peerDependencies',
+  'optionalDependencies',
+  'bundleDependencies',
+  'bundledDependencies',
+  'overrides',
+  'resolutions',
 ]);
 const NOTHING: ReadonlySet<string> = new Set();
 

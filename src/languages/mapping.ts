@@ -65,8 +65,14 @@ const EFFORT_KEYS = new Set(['reasoning_effort', 'reasoningEffort']);
  * `model_kwargs`), Agents SDK settings (`modelSettings`).
  */
 const PARAMETER_KEYS = new Set([
-  'modelParameters', 'model_parameters', 'parameters', 'config',
-  'modelSettings', 'model_settings', 'modelKwargs', 'model_kwargs',
+  'modelParameters',
+  'model_parameters',
+  'parameters',
+  'config',
+  'modelSettings',
+  'model_settings',
+  'modelKwargs',
+  'model_kwargs',
 ]);
 
 /** A request names its model under a model key, or as promptfoo does, under `id` with a provider prefix. */
@@ -140,7 +146,8 @@ export function configStrings(roots: readonly ConfigNode[], options: ConfigWalkO
       // A provider mapping inside a `providers` list counts its model among the list's.
       const providers = list !== null && names[0] === 'providers' ? list : null;
       for (const entry of node.entries) {
-        if (!options.skipKeys?.has(entry.key)) visit(entry.value, entryNames(node, entry.key, names), { map: node, key: entry.key }, providers);
+        if (!options.skipKeys?.has(entry.key))
+          visit(entry.value, entryNames(node, entry.key, names), { map: node, key: entry.key }, providers);
       }
     } else if (node.kind === 'list') {
       for (const item of node.items) visit(item, names, null, node);

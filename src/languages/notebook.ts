@@ -27,7 +27,8 @@ function parse(text: string): NotebookParsed {
   const errors: ParseError[] = [];
   const root = parseTree(text, errors, { disallowComments: true, allowTrailingComma: false });
   const first = errors[0];
-  if (first || !root) throw errorAt(`not valid notebook JSON: ${first ? printParseErrorCode(first.error) : 'empty file'}`, text, first?.offset ?? 0);
+  if (first || !root)
+    throw errorAt(`not valid notebook JSON: ${first ? printParseErrorCode(first.error) : 'empty file'}`, text, first?.offset ?? 0);
   return { root, cells: readCells(root, text) };
 }
 
@@ -57,7 +58,7 @@ function readCell(cell: Node, label: string, text: string): NotebookCell {
   if (type?.type !== 'string') throw shapeError(text, type ?? cell, `${label}: \`cell_type\` is not a string`);
   const source = findNodeAtLocation(cell, ['source']);
   if (!source) throw shapeError(text, cell, `${label} has no \`source\``);
-  const parts = source.type === 'array' ? source.children ?? [] : [source];
+  const parts = source.type === 'array' ? (source.children ?? []) : [source];
   const bad = parts.find((part) => part.type !== 'string');
   if (bad) throw shapeError(text, bad, `${label}: \`source\` is not a string or a list of strings`);
   return { type: type.value as string, source: parts };
@@ -65,7 +66,10 @@ function readCell(cell: Node, label: string, text: string): NotebookCell {
 
 /** The kernel language the notebook declares, if any. */
 function kernelLanguage(root: Node): string | null {
-  for (const path of [['metadata', 'kernelspec', 'language'], ['metadata', 'language_info', 'name']]) {
+  for (const path of [
+    ['metadata', 'kernelspec', 'language'],
+    ['metadata', 'language_info', 'name'],
+  ]) {
     const node = findNodeAtLocation(root, path);
     if (node?.type === 'string') return node.value as string;
   }

@@ -56,7 +56,13 @@ export class MappedText {
   }
 
   /** This text as it sits inside another region: maps through `outer` as well. */
-  within(outer: Pick<Region, 'toOuter' | 'encode'>, language: LanguageId, label: string, encode: (text: string) => string, path?: string): Region {
+  within(
+    outer: Pick<Region, 'toOuter' | 'encode'>,
+    language: LanguageId,
+    label: string,
+    encode: (text: string) => string,
+    path?: string,
+  ): Region {
     const inner = this.region(language, label, encode, path);
     return { ...inner, toOuter: (offset) => outer.toOuter(inner.toOuter(offset)), encode: (text) => outer.encode(encode(text)) };
   }

@@ -7,7 +7,15 @@
  * tables and bare scalars (numbers, booleans, dates). Anything else is a parse error.
  */
 import {
-  type ConfigList, type ConfigMap, type ConfigNode, type ConfigScalar, configStrings, errorAt, MAX_NESTING, scalar, tooDeep,
+  type ConfigList,
+  type ConfigMap,
+  type ConfigNode,
+  type ConfigScalar,
+  configStrings,
+  errorAt,
+  MAX_NESTING,
+  scalar,
+  tooDeep,
 } from './mapping.js';
 import type { LanguageAdapter } from './types.js';
 
@@ -18,7 +26,11 @@ const BLANK = /[ \t]*/y;
 
 /** pyproject.toml sections that list packages, never model sites. */
 const PYPROJECT_DEPENDENCIES: ReadonlySet<string> = new Set([
-  'dependencies', 'optional-dependencies', 'dev-dependencies', 'dependency-groups', 'build-system',
+  'dependencies',
+  'optional-dependencies',
+  'dev-dependencies',
+  'dependency-groups',
+  'build-system',
 ]);
 
 export interface TomlParsed {

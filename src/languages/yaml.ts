@@ -7,8 +7,17 @@ import type { CST, Document, Scalar } from 'yaml';
 import { lazy, yamlLibrary } from '../lazy.js';
 import { type RequestFacts, SourceError, type StringValue } from '../types.js';
 import {
-  type ConfigEntry, type ConfigMap, type ConfigNode, type ConfigScalar, configStrings, entryValue, errorAt, MAX_NESTING,
-  requestFacts, scalar, tooDeep,
+  type ConfigEntry,
+  type ConfigMap,
+  type ConfigNode,
+  type ConfigScalar,
+  configStrings,
+  entryValue,
+  errorAt,
+  MAX_NESTING,
+  requestFacts,
+  scalar,
+  tooDeep,
 } from './mapping.js';
 import type { LanguageAdapter } from './types.js';
 
@@ -33,7 +42,7 @@ function editableSpan(node: Scalar, text: string): { start: number; end: number 
 /** A key as text; under `%YAML 1.1` the merge key is parsed as a symbol. */
 function keyName(key: unknown): string {
   if (!yamlLibrary().isScalar(key)) return '';
-  return typeof key.value === 'symbol' ? key.value.description ?? '' : String(key.value);
+  return typeof key.value === 'symbol' ? (key.value.description ?? '') : String(key.value);
 }
 
 /**
@@ -109,7 +118,8 @@ class Converter {
     if (isSeq(node)) return { kind: 'list', items: node.items.map((item) => this.node(item, editable)) };
     if (isScalar(node)) {
       const converted = scalar(node.value === null ? '' : String(node.value), editable ? editableSpan(node, this.text) : null);
-      if (editable && typeof node.value === 'string' && node.range) writtenRanges.set(converted, { start: node.range[0], end: node.range[1] });
+      if (editable && typeof node.value === 'string' && node.range)
+        writtenRanges.set(converted, { start: node.range[0], end: node.range[1] });
       return converted;
     }
     return scalar('');
@@ -117,7 +127,11 @@ class Converter {
 
   private spend(): void {
     if (--this.budget >= 0) return;
-    throw errorAt('merge keys (<<) here copy more nodes than the file could need (an alias bomb?): the file is left as is', this.text, this.mergeAt);
+    throw errorAt(
+      'merge keys (<<) here copy more nodes than the file could need (an alias bomb?): the file is left as is',
+      this.text,
+      this.mergeAt,
+    );
   }
 
   /** The entries `<<: *defaults` (or a list of aliases) brings in, so a request sees inherited parameters. */

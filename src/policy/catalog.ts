@@ -5,12 +5,7 @@
 
 export const TARGET = 'gpt-5.5';
 
-export type FamilyBucket =
-  | 'GPT-5.4'
-  | 'GPT-5.3/5.2-Codex'
-  | 'earlier GPT-5.x'
-  | 'GPT-4o/4.1'
-  | 'o-series';
+export type FamilyBucket = 'GPT-5.4' | 'GPT-5.3/5.2-Codex' | 'earlier GPT-5.x' | 'GPT-4o/4.1' | 'o-series';
 
 export interface FamilyEntry {
   /** Matches the slug without provider prefix or date suffix. */
@@ -33,11 +28,36 @@ const none = (): null => null;
 export const FAMILIES: FamilyEntry[] = [
   { pattern: /^gpt-5\.4(-pro)?$/, bucket: 'GPT-5.4', family: () => 'gpt-5.4', counterpart: toProOrBase, older: false },
   { pattern: /^gpt-5\.4-(mini|nano)$/, bucket: 'GPT-5.4', family: () => 'gpt-5.4', counterpart: none, older: false },
-  { pattern: /^gpt-5(\.\d)?(-codex)?-(mini|nano)$/, bucket: 'earlier GPT-5.x', family: (b) => b.replace(/-(mini|nano)$/, ''), counterpart: none, older: true },
+  {
+    pattern: /^gpt-5(\.\d)?(-codex)?-(mini|nano)$/,
+    bucket: 'earlier GPT-5.x',
+    family: (b) => b.replace(/-(mini|nano)$/, ''),
+    counterpart: none,
+    older: true,
+  },
   { pattern: /^gpt-5\.[23]-codex(-max)?$/, bucket: 'GPT-5.3/5.2-Codex', family: (b) => b, counterpart: () => 'gpt-5.5', older: true },
-  { pattern: /^gpt-5(\.[0-4])?-chat(-latest)?$/, bucket: 'earlier GPT-5.x', family: (b) => b.replace(/-chat(-latest)?$/, ''), counterpart: none, older: true, alias: true },
-  { pattern: /^gpt-5(\.[0-3])?(-codex(-max)?|-pro)?$/, bucket: 'earlier GPT-5.x', family: (b) => b.replace(/-pro$/, ''), counterpart: toProOrBase, older: true },
-  { pattern: /^gpt-4(\.1|o)-(mini|nano)$/, bucket: 'GPT-4o/4.1', family: (b) => b.replace(/-(mini|nano)$/, ''), counterpart: none, older: true },
+  {
+    pattern: /^gpt-5(\.[0-4])?-chat(-latest)?$/,
+    bucket: 'earlier GPT-5.x',
+    family: (b) => b.replace(/-chat(-latest)?$/, ''),
+    counterpart: none,
+    older: true,
+    alias: true,
+  },
+  {
+    pattern: /^gpt-5(\.[0-3])?(-codex(-max)?|-pro)?$/,
+    bucket: 'earlier GPT-5.x',
+    family: (b) => b.replace(/-pro$/, ''),
+    counterpart: toProOrBase,
+    older: true,
+  },
+  {
+    pattern: /^gpt-4(\.1|o)-(mini|nano)$/,
+    bucket: 'GPT-4o/4.1',
+    family: (b) => b.replace(/-(mini|nano)$/, ''),
+    counterpart: none,
+    older: true,
+  },
   { pattern: /^chatgpt-4o-latest$/, bucket: 'GPT-4o/4.1', family: () => 'gpt-4o', counterpart: none, older: true, alias: true },
   { pattern: /^(gpt-4\.1|gpt-4o)$/, bucket: 'GPT-4o/4.1', family: (b) => b, counterpart: () => 'gpt-5.5', older: true },
   { pattern: /^o[1-4]-mini$/, bucket: 'o-series', family: (b) => b, counterpart: none, older: true },
@@ -57,14 +77,7 @@ export const TARGET_SNAPSHOTS: Record<string, string> = {
  * Provider prefixes seen in real code (GitHub Models, OpenRouter, promptfoo, LiteLLM),
  * longest first so `openai:responses:` wins over `openai:`.
  */
-export const PROVIDER_PREFIXES = [
-  'litellm/openai/',
-  'openrouter/openai/',
-  'openai:responses:',
-  'openai:chat:',
-  'openai/',
-  'openai:',
-];
+export const PROVIDER_PREFIXES = ['litellm/openai/', 'openrouter/openai/', 'openai:responses:', 'openai:chat:', 'openai/', 'openai:'];
 
 /** Strings owned by the computer-use transform; model-slug never touches them. */
 export const COMPUTER_USE_PREVIEW = /^computer-use-preview(-\d{4}-\d{2}-\d{2})?$/;
@@ -76,7 +89,8 @@ export const NEWER_OR_TARGET = /^(gpt-5\.(5|[6-9])|gpt-[6-9])(\b|[-.])/;
  * Model-like strings that are not OpenAI slugs in the catalog. They count when deciding
  * whether a collection lists several models (comparison code) but are never sites.
  */
-export const OTHER_MODEL = /^(claude|gemini|llama|meta-llama|mistral|mixtral|command|deepseek|qwen|grok|anthropic\/|google\/|gpt-5\.[5-9]|gpt-[6-9]|computer-use-preview|ft:)/i;
+export const OTHER_MODEL =
+  /^(claude|gemini|llama|meta-llama|mistral|mixtral|command|deepseek|qwen|grok|anthropic\/|google\/|gpt-5\.[5-9]|gpt-[6-9]|computer-use-preview|ft:)/i;
 
 /**
  * The request parameters GPT-5.5 accepts only at reasoning effort none (policy rule 7),
@@ -84,6 +98,10 @@ export const OTHER_MODEL = /^(claude|gemini|llama|meta-llama|mistral|mixtral|com
  * and openai-python write the API names, the Vercel AI SDK and Agents SDK JS camelCase.
  */
 export const SAMPLING_PARAMETERS: ReadonlyMap<string, string> = new Map([
-  ['temperature', 'temperature'], ['top_p', 'top_p'], ['topP', 'top_p'], ['logprobs', 'logprobs'],
-  ['top_logprobs', 'top_logprobs'], ['topLogprobs', 'top_logprobs'],
+  ['temperature', 'temperature'],
+  ['top_p', 'top_p'],
+  ['topP', 'top_p'],
+  ['logprobs', 'logprobs'],
+  ['top_logprobs', 'top_logprobs'],
+  ['topLogprobs', 'top_logprobs'],
 ]);

@@ -87,7 +87,9 @@ function evalComparison(input: SiteInput): boolean {
  */
 function modelData(input: SiteInput): boolean {
   const { context } = input;
-  return input.decided !== 'upgrade' && (context.catalogEntry === true || context.compared || context.inType || context.collectionModels >= 2);
+  return (
+    input.decided !== 'upgrade' && (context.catalogEntry === true || context.compared || context.inType || context.collectionModels >= 2)
+  );
 }
 
 /**
@@ -99,13 +101,13 @@ function gateFailure(requests: RequestFacts[], preserveEffort: boolean): string 
   if (offending.length === 0) return null;
   const params = [...new Set(offending.flatMap((r) => r.sampling))].map((p) => `\`${p}\``).join(', ');
   const effort = offending.find((r) => r.effort !== undefined)?.effort;
-  const why = effort
-    ? `with reasoning effort \`${effort}\``
-    : 'without a reasoning effort (GPT-5.5 defaults to medium)';
+  const why = effort ? `with reasoning effort \`${effort}\`` : 'without a reasoning effort (GPT-5.5 defaults to medium)';
   const fixable = !preserveEffort && offending.every((r) => r.effort === undefined && r.addEffort !== undefined);
-  return `the request sends ${params} ${why}; GPT-5.5 rejects these unless effort is none. ` +
+  return (
+    `the request sends ${params} ${why}; GPT-5.5 rejects these unless effort is none. ` +
     'Set `reasoning: {effort: "none"}` (Responses) or `reasoning_effort: "none"` (Chat Completions), or remove them, then re-run' +
-    (fixable ? ' (--preserve-effort adds effort none here)' : '');
+    (fixable ? ' (--preserve-effort adds effort none here)' : '')
+  );
 }
 
 function noCounterpart(parsed: ParsedSlug): string {
@@ -140,7 +142,13 @@ export function classify(input: SiteInput): Decision | null {
 
   const change = `${parsed.base} to ${to}`;
   if (input.decided === 'keep') return confirm(`kept as is by the decisions file (would be ${change})`);
-  const upgraded = decision(parsed, input.value, 'upgraded', pinned ? `upgraded ${input.all ? 'with --all' : 'by the decisions file'} (${pinned})` : change, to); // rule 8
+  const upgraded = decision(
+    parsed,
+    input.value,
+    'upgraded',
+    pinned ? `upgraded ${input.all ? 'with --all' : 'by the decisions file'} (${pinned})` : change,
+    to,
+  ); // rule 8
   upgraded.reasoningEffort = effortNote(input.context.requests, preserveEffort);
   return upgraded;
 }
@@ -149,4 +157,3 @@ export function classify(input: SiteInput): Decision | null {
 export function countModels(values: Array<string | null>): number {
   return values.filter((v): v is string => v !== null && isModelLike(v)).length;
 }
-

@@ -72,7 +72,8 @@ function site(part: Part, status: Status, from: string, to: string | null, reaso
 const MODEL_REASONS: Record<FlowKind, string> = {
   raw: 'the flow moves to the GA `computer` tool in the same edit',
   sdk: 'the Agents SDK sends the GA `computer` tool and runs batched actions itself once the model is not computer-use-preview, so only the model changes',
-  config: 'the code that sends this model must use the GA `computer` tool (`{type: "computer"}`); the computer-use transform rewrites it where the model is visible',
+  config:
+    'the code that sends this model must use the GA `computer` tool (`{type: "computer"}`); the computer-use transform rewrites it where the model is visible',
 };
 
 const EFFORT_NOT_SET = 'not set: GPT-5.5 defaults to medium';
@@ -91,7 +92,13 @@ export function modelDecision(value: string, judged: Decision | null, kind: Flow
 export function referenceDecision(value: string, judged: Decision | null): Decision | null {
   if (!judged) return null;
   const why = judged.status === 'upgraded' ? 'compared or listed beside other models' : judged.reason;
-  return site('model', 'confirmation-needed', value, previewTarget(value), `${why}; left as is: code that recognises the preview model keeps working for old configurations`);
+  return site(
+    'model',
+    'confirmation-needed',
+    value,
+    previewTarget(value),
+    `${why}; left as is: code that recognises the preview model keeps working for old configurations`,
+  );
 }
 
 /** Where the flow stands once every model site and action use is known. */
@@ -105,7 +112,8 @@ export interface Verdict {
 export function flowVerdict(models: Decision[], blocker: string | null): Verdict | null {
   if (models.length === 0) return null;
   const first = models.find((m) => m.status !== 'upgraded');
-  if (first) return { status: first.status, held: `left as is with this file's computer-use model, which is ${first.status}: ${first.reason}` };
+  if (first)
+    return { status: first.status, held: `left as is with this file's computer-use model, which is ${first.status}: ${first.reason}` };
   if (blocker) return { status: 'blocked', held: `left as is: ${blocker}` };
   return { status: 'upgraded', held: null };
 }
@@ -118,15 +126,24 @@ export function heldModel(decision: Decision, verdict: Verdict, kind: FlowKind):
 
 function flowPart(verdict: Verdict | null, from: string, to: string, done: string): Decision {
   if (!verdict) {
-    return site('wiring', 'unknown', from, to,
-      'the request model is not visible in this file; where that model becomes gpt-5.5, rewrite this to `{type: "computer"}` (no display_width, display_height or environment)');
+    return site(
+      'wiring',
+      'unknown',
+      from,
+      to,
+      'the request model is not visible in this file; where that model becomes gpt-5.5, rewrite this to `{type: "computer"}` (no display_width, display_height or environment)',
+    );
   }
   return site('wiring', verdict.status, from, to, verdict.held ?? done);
 }
 
 export function toolDecision(verdict: Verdict | null, type: string): Decision {
-  return flowPart(verdict, `${type} tool`, `${GA_TOOL} tool`,
-    'preview tool to `{type: "computer"}`: display_width, display_height and environment are dropped (variables that fed them stay)');
+  return flowPart(
+    verdict,
+    `${type} tool`,
+    `${GA_TOOL} tool`,
+    'preview tool to `{type: "computer"}`: display_width, display_height and environment are dropped (variables that fed them stay)',
+  );
 }
 
 export function truncationDecision(verdict: Verdict | null): Decision {
@@ -152,9 +169,14 @@ export function actionLoopDecision(verdict: Verdict | null, judged: Decision): D
 }
 
 export function blockedActionDecision(use: string, loop: string): Decision {
-  return site('wiring', 'blocked', ACTION_FROM, ACTION_TO,
+  return site(
+    'wiring',
+    'blocked',
+    ACTION_FROM,
+    ACTION_TO,
     `\`${use}\` handles one action, but GA computer_call items carry \`actions[]\`, run in order; ` +
-    `write the loop by hand (\`${loop}\`), then re-run`);
+      `write the loop by hand (\`${loop}\`), then re-run`,
+  );
 }
 
 /** Why a flow waits for its blocked action handling, quoting the first handler that reads one action. */
@@ -168,10 +190,12 @@ export const CONFIG_TOOL_BLOCKER =
   'change its `type` to `computer` and drop display_width, display_height and environment together with the model';
 
 const NOTES: Record<FlowKind, string> = {
-  raw: 'Still to review: `pending_safety_checks` / `acknowledged_safety_checks` still exist, keep acknowledging them; ' +
+  raw:
+    'Still to review: `pending_safety_checks` / `acknowledged_safety_checks` still exist, keep acknowledging them; ' +
     'the GA guide sends screenshots as `computer_call_output` with `output: {type: "computer_screenshot", image_url, detail: "original"}` and recommends `detail: "original"` (not edited).',
-  sdk: 'Still to review: `pending_safety_checks` still exist (the SDK\'s safety-check callback keeps handling them).',
-  config: 'Still to review: `pending_safety_checks` / `acknowledged_safety_checks` still exist; the GA guide recommends screenshots as `computer_screenshot` with `detail: "original"`.',
+  sdk: "Still to review: `pending_safety_checks` still exist (the SDK's safety-check callback keeps handling them).",
+  config:
+    'Still to review: `pending_safety_checks` / `acknowledged_safety_checks` still exist; the GA guide recommends screenshots as `computer_screenshot` with `detail: "original"`.',
 };
 
 /** The review notes every flow carries, on its main site. */

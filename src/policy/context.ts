@@ -120,4 +120,3 @@ const OBJECT_ID_KEY = /^(event|response|item|call|request|message|run|trace|span
 export function isObjectId(names: readonly string[]): boolean {
   return names[0] !== undefined && OBJECT_ID_KEY.test(names[0]);
 }
-

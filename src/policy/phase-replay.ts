@@ -48,7 +48,8 @@ const FROM: Record<ReplayFlow['shape'], string> = {
   're-map': 're-map that drops phase',
 };
 
-const WHY_PHASE = 'GPT-5.5 uses phase to tell a commentary preamble from the final answer; replayed without it, ' +
+const WHY_PHASE =
+  'GPT-5.5 uses phase to tell a commentary preamble from the final answer; replayed without it, ' +
   'a preamble can be taken for the answer and long tool-using runs stop early';
 
 function site(status: 'upgraded' | 'blocked' | 'unknown', from: string, to: string | null, reason: string): PhaseDecision['site'] {
@@ -61,8 +62,10 @@ function typeReason(flow: ReplayFlow, conflict: { type: string; seen: boolean })
   const why = conflict.seen
     ? 'which has no `phase` property, so adding it would not type-check'
     : 'which is declared out of view, so the tool cannot check that it allows `phase`';
-  return `the message must fit ${conflict.type}, ${why}. Allow \`phase?: "commentary" | "final_answer" | null\` there ` +
-    `(or type the history with the SDK's \`ResponseInputItem\`), then add \`${flow.insertion}\``;
+  return (
+    `the message must fit ${conflict.type}, ${why}. Allow \`phase?: "commentary" | "final_answer" | null\` there ` +
+    `(or type the history with the SDK's \`ResponseInputItem\`), then add \`${flow.insertion}\``
+  );
 }
 
 /** The verdict for one flow; null when the message is no replay of Responses output at all. */
@@ -75,22 +78,31 @@ export function decidePhase(flow: ReplayFlow): PhaseDecision | null {
     case 'output_text':
       return {
         verdict: 'blocked',
-        site: site('blocked', 'assistant message from output_text', null,
+        site: site(
+          'blocked',
+          'assistant message from output_text',
+          null,
           '`output_text` joins the commentary and the final answer into one message, so no single phase fits. ' +
-          'Replay the output items instead (`history.push(...response.output)`; in Python `history += response.output`) ' +
-          'or chain with `previous_response_id`'),
+            'Replay the output items instead (`history.push(...response.output)`; in Python `history += response.output`) ' +
+            'or chain with `previous_response_id`',
+        ),
       };
     case 'untraced':
       // Without a traced item, only a history seen going to Responses says the message is replayed there.
       if (!flow.sent) return null;
       return {
         verdict: 'unknown',
-        site: site('unknown', flow.shape === 're-map' ? 're-map of untraced items' : 'assistant message from an untraced source', null,
+        site: site(
+          'unknown',
+          flow.shape === 're-map' ? 're-map of untraced items' : 'assistant message from an untraced source',
+          null,
           `the content does not come visibly from a Responses output item, so the tool cannot tell which phase it had. ` +
-          `If it replays model output, keep the item's phase (\`phase: item.phase\`) or replay the item whole. ${WHY_PHASE}`),
+            `If it replays model output, keep the item's phase (\`phase: item.phase\`) or replay the item whole. ${WHY_PHASE}`,
+        ),
       };
     case 'output item':
-      if (flow.typeConflict) return { verdict: 'blocked', site: site('blocked', from, flow.insertion, typeReason(flow, flow.typeConflict)) };
+      if (flow.typeConflict)
+        return { verdict: 'blocked', site: site('blocked', from, flow.insertion, typeReason(flow, flow.typeConflict)) };
       return {
         verdict: 'fixed',
         site: site('upgraded', from, flow.insertion, `the rebuilt message now keeps the output item's phase. ${WHY_PHASE}`),

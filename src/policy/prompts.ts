@@ -137,13 +137,16 @@ const URL = /\b[a-z][a-z0-9+.-]*:\/\/[^\s<>"'`)\]]+|\bwww\.[^\s<>"'`)\]]+/gi;
  * Sentences that talk about the past or compare models: history the prompt quotes, not the
  * model's name for itself. Broad on purpose; a miss only leaves text as it was.
  */
-const HISTORY = new RegExp([
-  String.raw`\b(previous(ly)?|formerly|originally|used to|no longer|was|were|had|has been|have been)\b`,
-  String.raw`\b(migrat|upgrad|switch|moved|replac|deprecat|retir|tuned|benchmark|compar|evaluat|launch|releas|introduc)\w*`,
-  String.raw`\b(versus|vs\.?|than|before|earlier|older|legacy|until|since|changelog|history|historical)\b`,
-  String.raw`\b(19|20)\d\d\b`,
-  String.raw`\b(January|February|March|April|May|June|July|August|September|October|November|December)\b`,
-].join('|'), 'i');
+const HISTORY = new RegExp(
+  [
+    String.raw`\b(previous(ly)?|formerly|originally|used to|no longer|was|were|had|has been|have been)\b`,
+    String.raw`\b(migrat|upgrad|switch|moved|replac|deprecat|retir|tuned|benchmark|compar|evaluat|launch|releas|introduc)\w*`,
+    String.raw`\b(versus|vs\.?|than|before|earlier|older|legacy|until|since|changelog|history|historical)\b`,
+    String.raw`\b(19|20)\d\d\b`,
+    String.raw`\b(January|February|March|April|May|June|July|August|September|October|November|December)\b`,
+  ].join('|'),
+  'i',
+);
 
 /**
  * Sentence ends, paragraph breaks and list items: the units the history check reads.
@@ -256,9 +259,10 @@ export function selfReferenceSite(mention: Mention, tie: PromptTie): PromptSite 
     to: mention.replacement,
     family: tie.family,
     upgradeClass: PROMPT_REWRITE,
-    reason: tie.model === tie.becomes
-      ? `the prompt names its own model, and its model \`${tie.model}\` is already GPT-5.5`
-      : `the prompt names its own model, and its model \`${tie.model}\` becomes \`${tie.becomes}\``,
+    reason:
+      tie.model === tie.becomes
+        ? `the prompt names its own model, and its model \`${tie.model}\` is already GPT-5.5`
+        : `the prompt names its own model, and its model \`${tie.model}\` becomes \`${tie.becomes}\``,
   };
   return tie.reasoningEffort === undefined ? site : { ...site, reasoningEffort: tie.reasoningEffort };
 }
@@ -282,16 +286,22 @@ function suggestion(match: TextMatch, tie: PromptTie, reason: string): PromptSit
 }
 
 export function dateInjectionSite(match: TextMatch, tie: PromptTie): PromptSite {
-  return suggestion(match, tie,
+  return suggestion(
+    match,
+    tie,
     'injects the current date: GPT-5.5 knows the current UTC date, so the injected date can usually go ' +
-    '(keep it if the app needs a local time zone or a fixed date)');
+      '(keep it if the app needs a local time zone or a fixed date)',
+  );
 }
 
 export function proseSchemaSite(match: TextMatch, tie: PromptTie): PromptSite {
-  return suggestion(match, tie,
+  return suggestion(
+    match,
+    tie,
     'output format spelled out in prose: Structured Outputs enforce it (`text: {format: {type: "json_schema", ...}}` ' +
-    'in Responses, `response_format` in Chat Completions, `responseFormat: json_schema` with `jsonSchema` in a .prompt.yml); ' +
-    'then the prose can shrink to what the schema cannot say');
+      'in Responses, `response_format` in Chat Completions, `responseFormat: json_schema` with `jsonSchema` in a .prompt.yml); ' +
+      'then the prose can shrink to what the schema cannot say',
+  );
 }
 
 /** A model site once its prompt's rewrites are known: an upgraded model whose prompt was rewritten is a light prompt rewrite. */
@@ -315,6 +325,7 @@ export function deploymentDecision(decision: Decision, all: boolean): Decision {
     ...rest,
     status: 'confirmation-needed',
     upgradeClass: decision.to === null ? 'unknown' : 'model string only',
-    reason: 'an Azure deployment name (Prompty `azure_deployment` or an Azure provider), not a model slug: rename it together with the deployment',
+    reason:
+      'an Azure deployment name (Prompty `azure_deployment` or an Azure provider), not a model slug: rename it together with the deployment',
   };
 }

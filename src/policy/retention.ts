@@ -38,7 +38,8 @@ export function isTargetOrLater(value: string): boolean {
   return NEWER_OR_TARGET.test(splitPrefix(value).slug);
 }
 
-const RETENTION_FACT = 'extended caching keeps encrypted key/value tensors on GPU-local storage for up to 24 hours (a data-retention point for reviewers)';
+const RETENTION_FACT =
+  'extended caching keeps encrypted key/value tensors on GPU-local storage for up to 24 hours (a data-retention point for reviewers)';
 const IN_MEMORY_FAILS = 'GPT-5.5 and later reject `in_memory` (400 invalid_parameter on prompt_cache_retention) and default to `24h`';
 
 function listed(models: ModelOutlook[]): string {
@@ -51,21 +52,34 @@ function listed(models: ModelOutlook[]): string {
  * because every model the request may use stays where `in_memory` is valid.
  */
 export function inMemoryDecision(written: string, models: ModelOutlook[] | null): RetentionDecision | null {
-  const site = (status: RetentionDecision['status'], upgradeClass: RetentionDecision['upgradeClass'], reason: string): RetentionDecision =>
-    ({ status, from: written, to: EXTENDED, family: null, upgradeClass, reason });
+  const site = (
+    status: RetentionDecision['status'],
+    upgradeClass: RetentionDecision['upgradeClass'],
+    reason: string,
+  ): RetentionDecision => ({ status, from: written, to: EXTENDED, family: null, upgradeClass, reason });
   if (models === null || models.length === 0) {
-    return site('confirmation-needed', 'unknown',
+    return site(
+      'confirmation-needed',
+      'unknown',
       `the request's model is not visible here (set elsewhere or at run time); ${IN_MEMORY_FAILS}. ` +
-      `Where it goes to GPT-5.5, set \`${EXTENDED}\` or remove the field; ${RETENTION_FACT}`);
+        `Where it goes to GPT-5.5, set \`${EXTENDED}\` or remove the field; ${RETENTION_FACT}`,
+    );
   }
   const moving = models.filter((m) => m.target);
   if (moving.length === 0) return null;
   if (moving.length < models.length) {
-    return site('confirmation-needed', 'blocked',
+    return site(
+      'confirmation-needed',
+      'blocked',
       `the request may use ${listed(moving)} (GPT-5.5 or later) or ${listed(models.filter((m) => !m.target))} (staying); ` +
-      `${IN_MEMORY_FAILS}: set \`${EXTENDED}\` where the request goes to GPT-5.5`);
+        `${IN_MEMORY_FAILS}: set \`${EXTENDED}\` where the request goes to GPT-5.5`,
+    );
   }
-  return site('upgraded', 'blocked', `the request's model (${listed(moving)}) is GPT-5.5 or later after the upgrade; ${IN_MEMORY_FAILS}; ${RETENTION_FACT}`);
+  return site(
+    'upgraded',
+    'blocked',
+    `the request's model (${listed(moving)}) is GPT-5.5 or later after the upgrade; ${IN_MEMORY_FAILS}; ${RETENTION_FACT}`,
+  );
 }
 
 /**
@@ -74,16 +88,26 @@ export function inMemoryDecision(written: string, models: ModelOutlook[] | null)
  * for `--preserve-effort`, where a second insertion would duplicate it.
  */
 export function addDecision(minimum: SdkMinimum | null, declared: DeclaredSdk | undefined, deferred: string | null): RetentionDecision {
-  const site = (status: RetentionDecision['status'], reason: string): RetentionDecision =>
-    ({ status, from: null, to: EXTENDED, family: null, upgradeClass: 'model string only', reason });
+  const site = (status: RetentionDecision['status'], reason: string): RetentionDecision => ({
+    status,
+    from: null,
+    to: EXTENDED,
+    family: null,
+    upgradeClass: 'model string only',
+    reason,
+  });
   const shortfall = minimum ? sdkShortfall(minimum, declared) : null;
   if (shortfall) {
-    return site('confirmation-needed',
-      `prompt-cache retention \`${EXTENDED}\` not added: ${shortfall} (an older SDK rejects the field: openai-python raises TypeError, TypeScript an unknown property)`);
+    return site(
+      'confirmation-needed',
+      `prompt-cache retention \`${EXTENDED}\` not added: ${shortfall} (an older SDK rejects the field: openai-python raises TypeError, TypeScript an unknown property)`,
+    );
   }
   if (deferred) {
-    return site('confirmation-needed',
-      `prompt-cache retention \`${EXTENDED}\` not added: this run adds \`${deferred}\` for --preserve-effort; run again with --add-retention to add it there`);
+    return site(
+      'confirmation-needed',
+      `prompt-cache retention \`${EXTENDED}\` not added: this run adds \`${deferred}\` for --preserve-effort; run again with --add-retention to add it there`,
+    );
   }
   return site('upgraded', `prompt-cache retention \`${EXTENDED}\` added: GPT-5.5's default, made visible; ${RETENTION_FACT}`);
 }

@@ -100,7 +100,11 @@ function comparatorFloor(comparator: string): string | null {
  */
 export function lowestVersion(spec: string): string | null {
   const alternatives = spec.split('||').map((alternative) => {
-    const comparators = alternative.trim().replace(/([<>=!~^]+)\s+/g, '$1').split(/[\s,]+/).filter(Boolean);
+    const comparators = alternative
+      .trim()
+      .replace(/([<>=!~^]+)\s+/g, '$1')
+      .split(/[\s,]+/)
+      .filter(Boolean);
     // `6.9.0 - 7.0.0`: the hyphen range starts at its first version.
     const hyphen = comparators.indexOf('-');
     const bounded = (hyphen > 0 ? comparators.slice(0, hyphen) : comparators).map(comparatorFloor);
@@ -113,7 +117,11 @@ export function lowestVersion(spec: string): string | null {
 
 /** Compares dotted release numbers (`2.10.0` > `2.9.1`); pre-release and build tags are ignored. */
 export function compareVersions(a: string, b: string): number {
-  const parts = (v: string): number[] => v.split(/[-+]/)[0]!.split('.').map((p) => Number.parseInt(p, 10) || 0);
+  const parts = (v: string): number[] =>
+    v
+      .split(/[-+]/)[0]!
+      .split('.')
+      .map((p) => Number.parseInt(p, 10) || 0);
   const x = parts(a);
   const y = parts(b);
   for (let i = 0; i < Math.max(x.length, y.length); i++) {

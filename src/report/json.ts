@@ -25,8 +25,7 @@ export function readReport(text: string, file: string): Report {
 
 type Fields = Record<string, unknown>;
 
-const isObject = (value: unknown): value is Fields =>
-  typeof value === 'object' && value !== null && !Array.isArray(value);
+const isObject = (value: unknown): value is Fields => typeof value === 'object' && value !== null && !Array.isArray(value);
 const isCount = (value: unknown): boolean => Number.isInteger(value) && (value as number) >= 0;
 const isPosition = (value: unknown): boolean => Number.isInteger(value) && (value as number) >= 1;
 const isText = (value: unknown): boolean => typeof value === 'string';
@@ -109,7 +108,10 @@ function decisionsProblem(decisions: unknown): string | null {
   if (!isObject(decisions)) return 'decisions is not an object';
   const files = decisions.files;
   if (!Array.isArray(files) || !files.every(isText)) return 'decisions.files is not a list of paths';
-  return badField(decisions, { keep: isCount, upgrade: isCount, undecided: isCount }, 'decisions') ?? listProblem(decisions.stale, STALE_CHECKS, 'decisions.stale');
+  return (
+    badField(decisions, { keep: isCount, upgrade: isCount, undecided: isCount }, 'decisions') ??
+    listProblem(decisions.stale, STALE_CHECKS, 'decisions.stale')
+  );
 }
 
 /** The summary's status counts must equal the site list (the report's own invariant). */
@@ -117,7 +119,5 @@ function countsProblem(counts: unknown, sites: Site[]): string | null {
   if (!isObject(counts)) return 'summary.sites is missing';
   const actual = countStatuses(sites);
   const wrong = STATUSES.find((status) => counts[status] !== actual[status]);
-  return wrong === undefined
-    ? null
-    : `summary.sites["${wrong}"] is ${String(counts[wrong])} but the site list holds ${actual[wrong]}`;
+  return wrong === undefined ? null : `summary.sites["${wrong}"] is ${String(counts[wrong])} but the site list holds ${actual[wrong]}`;
 }

@@ -77,7 +77,13 @@ export function renderMarkdown(report: Report): string {
 function packageTable(sites: Site[]): string[] {
   const counts = countsByPackage(sites);
   if (counts.length === 0) return [];
-  return ['', ...table(['Package', ...STATUSES], counts.map(([name, byStatus]) => [name, ...STATUSES.map((s) => String(byStatus[s]))]))];
+  return [
+    '',
+    ...table(
+      ['Package', ...STATUSES],
+      counts.map(([name, byStatus]) => [name, ...STATUSES.map((s) => String(byStatus[s]))]),
+    ),
+  ];
 }
 
 function bucketOf(model: string): Bucket {
@@ -92,7 +98,8 @@ function currentUsage(sites: Site[]): string[] {
   const usage = models.length === 0 ? ['No model strings found.'] : familyTable(models);
   const pending = sites.filter((site) => site.status === 'confirmation-needed' && site.decision === undefined);
   const checklist = pending.map(
-    (site) => `- [ ] ${code(siteLocation(site))} ${code(site.from ?? '-')} ${inline(site.reason)}${site.fingerprint ? ` ${FINGERPRINT_MARK(site.fingerprint)}` : ''}`,
+    (site) =>
+      `- [ ] ${code(siteLocation(site))} ${code(site.from ?? '-')} ${inline(site.reason)}${site.fingerprint ? ` ${FINGERPRINT_MARK(site.fingerprint)}` : ''}`,
   );
   const kept = sites.filter((site) => site.decision?.kind === 'keep').length;
   return [
@@ -141,7 +148,13 @@ function siteTable(sites: Site[], section: Section): string[] {
   return table(
     ['Location', 'Transform', 'Status', 'From', 'To', 'Class', 'Reason'],
     listed.map((site) => [
-      siteLocation(site), site.transform, statusCell(site), site.from ?? '-', site.to ?? '-', site.upgradeClass, site.reason,
+      siteLocation(site),
+      site.transform,
+      statusCell(site),
+      site.from ?? '-',
+      site.to ?? '-',
+      site.upgradeClass,
+      site.reason,
     ]),
   );
 }
@@ -168,9 +181,7 @@ function effortTable(sites: Site[]): string[] {
 
 function validation(report: Report): string[] {
   const { summary, errors } = report;
-  const errorLines = errors.map(
-    (e) => `  - ${code(e.line === null ? e.file : `${e.file}:${e.line}`)} ${inline(e.message)}`,
-  );
+  const errorLines = errors.map((e) => `  - ${code(e.line === null ? e.file : `${e.file}:${e.line}`)} ${inline(e.message)}`);
   return [
     `- Files scanned: ${summary.filesScanned}; changed: ${summary.filesChanged}; errored: ${summary.filesErrored}.`,
     '- Every changed file was re-parsed with the parser that read it before it was written; a file that did not re-parse was left untouched and is listed as an error.',

@@ -38,8 +38,7 @@ export function renderSarif(report: Report): string {
 }
 
 function rule(id: string) {
-  const description =
-    TRANSFORMS.find((t) => t.name === id)?.description ?? `Sites the ${id} transform left for review`;
+  const description = TRANSFORMS.find((t) => t.name === id)?.description ?? `Sites the ${id} transform left for review`;
   return { id, name: id, shortDescription: { text: description } };
 }
 
@@ -65,7 +64,12 @@ function result(site: Finding, ruleIndex: number) {
     ...(site.fingerprint === undefined ? {} : { partialFingerprints: { [FINGERPRINT_KEY]: site.fingerprint } }),
     baselineState: site.decision ? 'unchanged' : 'new',
     ...(site.decision?.kind === 'keep' ? { suppressions: [suppression(site.decision)] } : {}),
-    properties: { status: site.status, family: site.family, upgradeClass: site.upgradeClass, ...(site.decision ? { decision: site.decision.kind } : {}) },
+    properties: {
+      status: site.status,
+      family: site.family,
+      upgradeClass: site.upgradeClass,
+      ...(site.decision ? { decision: site.decision.kind } : {}),
+    },
   };
 }
 

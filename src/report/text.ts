@@ -2,7 +2,17 @@ import picocolors from 'picocolors';
 import type { Colors } from 'picocolors/types.js';
 import type { FileError, Site, Status } from '../types.js';
 import type { Verdict } from '../policy/decisions.js';
-import { countStatuses, type DecideOutcome, type DecisionsSummary, gateFailure, type GateFailure, type Report, siteLocation, type StatusCounts, STATUSES } from './model.js';
+import {
+  countStatuses,
+  type DecideOutcome,
+  type DecisionsSummary,
+  gateFailure,
+  type GateFailure,
+  type Report,
+  siteLocation,
+  type StatusCounts,
+  STATUSES,
+} from './model.js';
 
 /** The package of sites in files no workspace package holds (or from a report without packages). */
 export const NO_PACKAGE = '(no package)';
@@ -50,7 +60,9 @@ export function renderSummary(report: Report, options: { color: boolean }): stri
 
 /** --verbose: every site, one per line, decided ones with their decision. */
 export function renderSiteList(report: Report): string {
-  return report.sites.map((s) => `${siteLocation(s)}  ${s.status}  ${s.from} -> ${s.to ?? '(none)'}  ${s.reason}${decisionNote(s)}\n`).join('');
+  return report.sites
+    .map((s) => `${siteLocation(s)}  ${s.status}  ${s.from} -> ${s.to ?? '(none)'}  ${s.reason}${decisionNote(s)}\n`)
+    .join('');
 }
 
 function decisionNote(site: Site): string {
@@ -84,12 +96,16 @@ export function renderCheck(report: Report, options: { color: boolean; verbose: 
 function decisionLines(decisions: DecisionsSummary | undefined, c: Colors): string[] {
   if (!decisions || (decisions.files.length === 0 && decisions.undecided === 0)) return [];
   const where = decisions.files.length > 0 ? decisions.files.join(', ') : 'no decisions file yet';
-  const lines = [`${c.bold('Decisions:')} ${decisions.keep} kept, ${decisions.upgrade} upgrade, ${decisions.undecided} undecided (${where})`];
+  const lines = [
+    `${c.bold('Decisions:')} ${decisions.keep} kept, ${decisions.upgrade} upgrade, ${decisions.undecided} undecided (${where})`,
+  ];
   const { stale } = decisions;
   if (stale.length > 0) {
     const named = stale.slice(0, SAMPLE).map((entry) => `${entry.file} ${entry.from ?? entry.transform}`);
     const more = stale.length > SAMPLE ? `, +${stale.length - SAMPLE} more` : '';
-    lines.push(`${c.bold('Stale decisions:')} ${stale.length} whose site is gone (${named.join(', ')}${more}); gpt55-codemod decide --prune removes them`);
+    lines.push(
+      `${c.bold('Stale decisions:')} ${stale.length} whose site is gone (${named.join(', ')}${more}); gpt55-codemod decide --prune removes them`,
+    );
   }
   return lines;
 }
@@ -163,11 +179,19 @@ export function renderDecided(outcome: DecideOutcome, verdict: Verdict | null): 
   if (verdict) {
     const named = recorded.slice(0, 3).map((site) => `${siteLocation(site)} ${site.from ?? site.transform}`);
     const more = recorded.length > 3 ? `, +${recorded.length - 3} more` : '';
-    lines.push(recorded.length > 0 ? `${outcome.file}: ${verdict} recorded for ${recorded.length} site(s) (${named.join(', ')}${more})` : `${outcome.file}: no site to record ${verdict} for`);
+    lines.push(
+      recorded.length > 0
+        ? `${outcome.file}: ${verdict} recorded for ${recorded.length} site(s) (${named.join(', ')}${more})`
+        : `${outcome.file}: no site to record ${verdict} for`,
+    );
   }
-  for (const { site, why } of refused) lines.push(`not recorded: ${siteLocation(site)} ${site.from ?? '-'}: ${verdict} would not take (${why})`);
+  for (const { site, why } of refused)
+    lines.push(`not recorded: ${siteLocation(site)} ${site.from ?? '-'}: ${verdict} would not take (${why})`);
   for (const selector of unmatched) lines.push(`no site at ${selector}`);
-  if (pruned.length > 0) lines.push(`${outcome.file}: removed ${pruned.length} stale decision(s) (${pruned.map((p) => `${p.file} ${p.from ?? p.transform}`).join(', ')})`);
+  if (pruned.length > 0)
+    lines.push(
+      `${outcome.file}: removed ${pruned.length} stale decision(s) (${pruned.map((p) => `${p.file} ${p.from ?? p.transform}`).join(', ')})`,
+    );
   else if (!verdict) lines.push(`${outcome.file}: no stale decision`);
   return `${lines.join('\n')}\n`;
 }

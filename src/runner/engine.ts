@@ -171,7 +171,11 @@ class FileRun {
       // The parser's line is inside the region: map its start to the file's line.
       const inner = err instanceof SourceError && err.line !== null ? new LineIndex(region.text).offsetOfLine(err.line) : 0;
       const line = this.lines.position(layer.toTop(inner)).line;
-      this.collected.regionErrors.push({ file: this.path, line, message: `${layer.label} does not parse; left as is: ${errorMessage(err)}` });
+      this.collected.regionErrors.push({
+        file: this.path,
+        line,
+        message: `${layer.label} does not parse; left as is: ${errorMessage(err)}`,
+      });
       return;
     }
     this.runLayer(layer, parsed);
@@ -204,7 +208,8 @@ class FileRun {
       site: (draft) => {
         const { offset, ...rest } = draft;
         const top = layer.toTop(offset);
-        if (rest.status === 'upgraded' && !this.collected.upgrades.has(top)) this.collected.upgrades.set(top, { transform: transform.name, order });
+        if (rest.status === 'upgraded' && !this.collected.upgrades.has(top))
+          this.collected.upgrades.set(top, { transform: transform.name, order });
         const { line, column } = this.lines.position(top);
         this.collected.sites.push({ file: this.path, line, column, transform: transform.name, ...rest, order });
       },
@@ -218,14 +223,12 @@ function dedupeSites(sites: Array<Site & { order: number }>): Site[] {
   for (const site of sites) {
     const key = `${site.line}:${site.column}`;
     const kept = byLocation.get(key);
-    const better = !kept || (site.status === 'upgraded' && kept.status !== 'upgraded') ||
-      (site.status === kept.status && site.order < kept.order);
+    const better =
+      !kept || (site.status === 'upgraded' && kept.status !== 'upgraded') || (site.status === kept.status && site.order < kept.order);
     const [winner, other] = better ? [site, kept] : [kept!, site];
     byLocation.set(key, other && sameChange(winner, other) ? { ...winner, upgradeClass: widerClass(winner, other) } : winner);
   }
-  return [...byLocation.values()]
-    .sort((a, b) => a.line - b.line || a.column - b.column)
-    .map(({ order: _order, ...site }) => site);
+  return [...byLocation.values()].sort((a, b) => a.line - b.line || a.column - b.column).map(({ order: _order, ...site }) => site);
 }
 
 function sameChange(a: Site, b: Site): boolean {
@@ -255,10 +258,20 @@ export function applyEdits(text: string, edits: ReadonlyArray<Edit & { order?: n
  * their siblings (`2/0`: the first region of the third), which edits never change, while
  * labels carry line numbers that an inserted line would shift.
  */
-function parseLayers(adapter: LanguageAdapter, text: string, path: string, parses: Parses): { parsed: unknown; regionFailures: Map<string, string> } {
+function parseLayers(
+  adapter: LanguageAdapter,
+  text: string,
+  path: string,
+  parses: Parses,
+): { parsed: unknown; regionFailures: Map<string, string> } {
   const parsed = parses.parse(adapter, text, path);
   const regionFailures = new Map<string, string>();
-  const visit = (outerAdapter: LanguageAdapter, outerParsed: unknown, outerText: string, outer: { label: string; nested: boolean; key: string }): void => {
+  const visit = (
+    outerAdapter: LanguageAdapter,
+    outerParsed: unknown,
+    outerText: string,
+    outer: { label: string; nested: boolean; key: string },
+  ): void => {
     (outerAdapter.regions?.(outerParsed, outerText) ?? []).forEach((region, index) => {
       const inner = adapterIfAny(region.language);
       if (!inner) return;
@@ -314,7 +327,14 @@ export function prefiltered(path: string, text: string, transforms: readonly Tra
 function processParsed(path: string, text: string, settings: EngineSettings, parses: Parses, policyPath: string): FileOutcome {
   const adapter = adapterFor(path);
   const transforms = prefiltered(path, text, settings.transforms);
-  const outcome: FileOutcome = { newText: null, sites: [], errors: [], failed: false, parsed: false, prefiltered: transforms.map((t) => t.name) };
+  const outcome: FileOutcome = {
+    newText: null,
+    sites: [],
+    errors: [],
+    failed: false,
+    parsed: false,
+    prefiltered: transforms.map((t) => t.name),
+  };
   if (!adapter || transforms.length === 0) return outcome;
   const guard = settings.guard ?? ((work) => work());
   return guard(() => transformParsed(path, text, settings, parses, policyPath, { adapter, transforms, outcome }));
@@ -348,8 +368,12 @@ function transformParsed(
   outcome.errors = regionErrors;
   if (edits.length === 0) return outcome;
 
-  const failure = (message: string): FileOutcome =>
-    ({ ...outcome, sites: outcome.sites.map(unwritten), errors: [...regionErrors, { file: path, line: null, message }], failed: true });
+  const failure = (message: string): FileOutcome => ({
+    ...outcome,
+    sites: outcome.sites.map(unwritten),
+    errors: [...regionErrors, { file: path, line: null, message }],
+    failed: true,
+  });
   let newText: string;
   try {
     newText = applyEdits(text, edits);

@@ -143,7 +143,14 @@ function expand(input: string, cwd: string, walkInto: FolderFilter, aside: Aside
   // that folder; anything else with glob syntax is a pattern.
   if (!existsSync(absolute) && !isLink(absolute)) {
     if (!fastGlob().isDynamicPattern(input)) throw new UsageError(`${input}: no such file or folder`);
-    const entries = fastGlob().sync(input, { cwd, dot: true, absolute: true, onlyFiles: true, followSymbolicLinks: false, ignore: ALWAYS_SKIPPED });
+    const entries = fastGlob().sync(input, {
+      cwd,
+      dot: true,
+      absolute: true,
+      onlyFiles: true,
+      followSymbolicLinks: false,
+      ignore: ALWAYS_SKIPPED,
+    });
     return { files: entries, root: cwd };
   }
   const refused = refusedInput(input, absolute, cwd);

@@ -112,7 +112,10 @@ const LISTED = 5;
 
 /** Up to LISTED changed paths under `paths` (untracked ones count: a write could clobber them), and whether there are more. */
 async function changedUnder(top: string, paths: string[]): Promise<{ files: string[]; more: boolean }> {
-  const args = configArgs(['status', '--porcelain', '-z', '--ignore-submodules=all', '--untracked-files=all', '--', ...paths], await neutralDrivers(top));
+  const args = configArgs(
+    ['status', '--porcelain', '-z', '--ignore-submodules=all', '--untracked-files=all', '--', ...paths],
+    await neutralDrivers(top),
+  );
   const output = await git(args, top, { limit: LISTED * 2, separator: '\0' });
   if (output.code !== 0 && !output.more) throw failure('status', output);
   // A rename record is followed by its source path, which has no status of its own.

@@ -24,9 +24,7 @@ import { basename, dirname, join } from 'node:path';
 export const MAX_BYTES = 5 * 1024 * 1024;
 
 export type ReadOutcome =
-  | { kind: 'text'; text: string }
-  | { kind: 'skipped'; reason: string; report: boolean }
-  | { kind: 'error'; message: string };
+  { kind: 'text'; text: string } | { kind: 'skipped'; reason: string; report: boolean } | { kind: 'error'; message: string };
 
 const utf8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
 
@@ -194,7 +192,10 @@ function writeTemp(absolute: string, data: Buffer, original: BigIntStats): strin
 
 /** A file the tool makes (a report, a patch), written whole or not at all; its mode is the umask's. */
 export function writeNewFile(absolute: string, text: string): void {
-  renameSync(createTemp(absolute, Buffer.from(text, 'utf8'), 0o666, () => {}), absolute);
+  renameSync(
+    createTemp(absolute, Buffer.from(text, 'utf8'), 0o666, () => {}),
+    absolute,
+  );
 }
 
 function keepOwner(fd: number, original: BigIntStats): void {

@@ -38,7 +38,9 @@ export function outputTarget(cwd: string, file: string, flag: string, inputs: st
   for (const input of inputs) {
     const base = realLocation(resolve(cwd, staticBase(input)));
     if (within(real, base)) {
-      throw new UsageError(`${flag} ${file}: under the paths being upgraded (${input}), where it could overwrite a project file; write it outside them, e.g. ../${basename(file)}`);
+      throw new UsageError(
+        `${flag} ${file}: under the paths being upgraded (${input}), where it could overwrite a project file; write it outside them, e.g. ../${basename(file)}`,
+      );
     }
   }
   return absolute;

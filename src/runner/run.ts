@@ -112,7 +112,11 @@ export async function run(request: RunRequest): Promise<RunResult> {
   const decided = readDecisions(decisionsPath, decisionsName);
   const entries = request.decisions ?? decided.entries;
   await guardWorkTree(request);
-  const options = { all: request.all || config.upgradeAll, preserveEffort: request.preserveEffort === true, addRetention: request.addRetention === true };
+  const options = {
+    all: request.all || config.upgradeAll,
+    preserveEffort: request.preserveEffort === true,
+    addRetention: request.addRetention === true,
+  };
   const settings: RunSettings = {
     transforms: request.transforms,
     options,
@@ -129,7 +133,9 @@ export async function run(request: RunRequest): Promise<RunResult> {
   const packages = workspacePackages(found.files, request.cwd);
   const only = request.only ? new Set(request.only) : null;
   // The decisions file names models in its entries: it is the tool's, never a source to upgrade.
-  const files = found.files.filter((f) => f.absolute !== decisionsPath && inShard(f.path, request.shard) && (!only || only.has(f.absolute)));
+  const files = found.files.filter(
+    (f) => f.absolute !== decisionsPath && inShard(f.path, request.shard) && (!only || only.has(f.absolute)),
+  );
   await initLanguages(files.map((f) => f.path));
 
   const results: FileResult[] = [];
@@ -156,7 +162,11 @@ export async function run(request: RunRequest): Promise<RunResult> {
  * and no site matched, or about a file that no longer exists. Entries of files the run did
  * not look at (another shard, another path, --extensions) are neither.
  */
-function decisionOutcome(results: FileResult[], decisions: Pick<RunDecisions, 'root' | 'entries'>, request: RunRequest): Pick<RunDecisions, 'stale' | 'keys'> {
+function decisionOutcome(
+  results: FileResult[],
+  decisions: Pick<RunDecisions, 'root' | 'entries'>,
+  request: RunRequest,
+): Pick<RunDecisions, 'stale' | 'keys'> {
   const keys = new Map<string, SiteKey>(results.flatMap((result) => result.keys));
   const unmatched = new Set(results.flatMap((result) => result.unmatched));
   const running = new Set(request.transforms);
@@ -211,7 +221,15 @@ async function collect(results: FileResult[], request: RunRequest, context: Coll
     writes.close();
   }
   announceGitignored(changes, request);
-  return { filesScanned: results.length, filesChanged: changes.length, filesErrored, sites, errors, changes, prefiltered: prefilterCounts(results, request) };
+  return {
+    filesScanned: results.length,
+    filesChanged: changes.length,
+    filesErrored,
+    sites,
+    errors,
+    changes,
+    prefiltered: prefilterCounts(results, request),
+  };
 }
 
 function prefilterCounts(results: FileResult[], request: RunRequest): Record<string, number> {
@@ -221,14 +239,22 @@ function prefilterCounts(results: FileResult[], request: RunRequest): Record<str
 }
 
 function fileChange(result: FileResult, found: FoundFile | undefined): FileChange {
-  return { file: result.path, repoPath: found?.policyPath ?? result.path, top: found?.top ?? null, gitignored: found?.gitignored === true, ...result.change! };
+  return {
+    file: result.path,
+    repoPath: found?.policyPath ?? result.path,
+    top: found?.top ?? null,
+    gitignored: found?.gitignored === true,
+    ...result.change!,
+  };
 }
 
 function announceGitignored(changes: FileChange[], request: RunRequest): void {
   const ignored = changes.filter((change) => change.gitignored).map((change) => change.file);
   if (ignored.length === 0) return;
   const listed = ignored.slice(0, 5).join(', ') + (ignored.length > 5 ? ', ...' : '');
-  request.warn?.(`--no-gitignore: ${request.write ? 'wrote' : 'would write'} ${ignored.length} file(s) that .gitignore excludes (${listed})`);
+  request.warn?.(
+    `--no-gitignore: ${request.write ? 'wrote' : 'would write'} ${ignored.length} file(s) that .gitignore excludes (${listed})`,
+  );
 }
 
 /**

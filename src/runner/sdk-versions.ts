@@ -11,9 +11,7 @@ import { dirname, join, relative, sep } from 'node:path';
 import { yamlLibrary } from '../lazy.js';
 import type { ConfigMap, ConfigNode } from '../languages/mapping.js';
 import { toml } from '../languages/toml.js';
-import {
-  type DeclaredSdk, declaredSdk, type Ecosystem, lockedSdk, pypiName, type SdkVersions, TRACKED_SDKS,
-} from '../policy/sdk.js';
+import { type DeclaredSdk, declaredSdk, type Ecosystem, lockedSdk, pypiName, type SdkVersions, TRACKED_SDKS } from '../policy/sdk.js';
 
 /** A declaration found in a folder, with the absolute path of the file it came from. */
 interface Found {
@@ -55,13 +53,15 @@ function readJson(file: string): any {
 
 /** `6.9.0(zod@3.25.76)` (pnpm 7+) or `6.9.0`: the version alone. */
 function versionPrefix(value: unknown): string | null {
-  return typeof value === 'string' ? /^\d+\.\d+\.\d+[^("\s]*/.exec(value)?.[0] ?? null : null;
+  return typeof value === 'string' ? (/^\d+\.\d+\.\d+[^("\s]*/.exec(value)?.[0] ?? null) : null;
 }
 
 /** The locked version in package-lock.json / npm-shrinkwrap.json, for the workspace at `importer` (relative to the lockfile). */
 function npmLocked(lock: any, importer: string, name: string): string | null {
   const nested = importer === '' ? `node_modules/${name}` : `${importer}/node_modules/${name}`;
-  return versionPrefix(lock?.packages?.[nested]?.version ?? lock?.packages?.[`node_modules/${name}`]?.version ?? lock?.dependencies?.[name]?.version);
+  return versionPrefix(
+    lock?.packages?.[nested]?.version ?? lock?.packages?.[`node_modules/${name}`]?.version ?? lock?.dependencies?.[name]?.version,
+  );
 }
 
 function pnpmLocked(lock: any, importer: string, name: string): string | null {
@@ -84,7 +84,10 @@ function yarnLocked(text: string, name: string, spec: string): string | null {
   const wanted = new Set([`${name}@${spec}`, `${name}@npm:${spec}`]);
   for (const block of text.split(/\r?\n(?=\S)/)) {
     const [header, ...body] = block.split(/\r?\n/);
-    const descriptors = (header ?? '').replace(/:\s*$/, '').split(/,\s*/).map((d) => d.trim().replace(/^"|"$/g, ''));
+    const descriptors = (header ?? '')
+      .replace(/:\s*$/, '')
+      .split(/,\s*/)
+      .map((d) => d.trim().replace(/^"|"$/g, ''));
     if (!descriptors.some((d) => wanted.has(d))) continue;
     const line = body.find((l) => /^\s+version:?\s/.test(l));
     return line ? versionPrefix(line.replace(/^\s+version:?\s+"?/, '')) : null;
@@ -194,7 +197,11 @@ function pyprojectSpecs(root: ConfigMap): Map<string, string> {
     if (found && !out.has(found.name)) out.set(found.name, found.spec);
   }
   const poetry = child(root, 'tool', 'poetry');
-  const poetryTables = [child(poetry, 'dependencies'), child(poetry, 'dev-dependencies'), ...tables(child(poetry, 'group')).map((g) => child(g, 'dependencies'))];
+  const poetryTables = [
+    child(poetry, 'dependencies'),
+    child(poetry, 'dev-dependencies'),
+    ...tables(child(poetry, 'group')).map((g) => child(g, 'dependencies')),
+  ];
   for (const table of poetryTables) {
     for (const { key, value } of table?.kind === 'map' ? table.entries : []) {
       const spec = value.kind === 'scalar' ? value.value : child(value, 'version');

@@ -243,7 +243,13 @@ function keysAround(node: Node): { key: string | null; keys: string[] } | null {
   }
   if (container?.type === 'dictionary' && holder) {
     const pairs = container.namedChildren.filter((c) => c?.type === 'pair');
-    return { key: keyText, keys: pairs.map((p) => { const k = p!.childForFieldName('key'); return k ? (plainContent(k)?.value ?? k.text) : ''; }) };
+    return {
+      key: keyText,
+      keys: pairs.map((p) => {
+        const k = p!.childForFieldName('key');
+        return k ? (plainContent(k)?.value ?? k.text) : '';
+      }),
+    };
   }
   return null;
 }

@@ -133,31 +133,6 @@ function layoutsOf(fixture: FixtureCase): [string, Layout][] {
   return layouts;
 }
 
-// Bugs in the tool that break a property today; a fix makes its cases pass, and then
-// `test.fails` fails them until they leave this list.
-/**
- * The JS/TS adapter hands the BOM to Babel, which takes it for white space and then fails
- * on `#!` (Node strips the BOM and runs the file): a parse error, nothing upgraded.
- */
-const BOM_BEFORE_SHEBANG = 'BOM before a #! line';
-/** The YAML frontmatter of a Markdown or Prompty file that starts with a BOM is neither upgraded nor reported; its fences are. */
-const BOM_BEFORE_FRONTMATTER = 'BOM before Markdown frontmatter';
-
-/** `<transform>/<case> <layout>` of each case that breaks a property, with the bug. */
-const KNOWN_FAILURES = new Map<string, string>([
-  ['model-slug/js-esm-script BOM', BOM_BEFORE_SHEBANG],
-  ['model-slug/js-esm-script CRLF, BOM and tabs', BOM_BEFORE_SHEBANG],
-  ...[
-    'model-slug/md-prompt-frontmatter',
-    'prompts/agent-display-name',
-    'prompts/chatmode-fallback-list',
-    'prompts/prompt-md-urls-history',
-    'prompts/prompty-azure-deployment',
-    'prompts/prompty-openai',
-    'prompts/prompty-v2-history',
-  ].map((id): [string, string] => [`${id} BOM`, BOM_BEFORE_FRONTMATTER]),
-]);
-
 const cases = loadCases();
 
 beforeAll(async () => {
@@ -169,10 +144,9 @@ function movedSite(layout: Layout, site: string): string {
   return `${line}:${layout.column(Number(line), Number(column))} ${rest}`;
 }
 
-describe.each(cases.map((c) => [`${c.transform}/${c.name}`, c] as const))('%s', (id, fixture) => {
+describe.each(cases.map((c) => [`${c.transform}/${c.name}`, c] as const))('%s', (_id, fixture) => {
   for (const [name, layout] of layoutsOf(fixture)) {
-    const known = KNOWN_FAILURES.get(`${id} ${name}`);
-    (known ? test.fails : test)(known ? `with ${name} (known bug: ${known})` : `with ${name}`, () => {
+    test(`with ${name}`, () => {
       const settings = caseSettings(fixture);
       const input = layout.text(fixture.input);
       const expected = layout.text(fixture.output);

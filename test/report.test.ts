@@ -405,6 +405,13 @@ describe('Markdown report', () => {
 });
 
 describe('SARIF report', () => {
+  interface SarifResult {
+    ruleId: string;
+    ruleIndex: number;
+    level: string;
+    message: { text: string };
+    locations: { physicalLocation: { artifactLocation: { uri: string }; region: unknown } }[];
+  }
   const sarif = JSON.parse(renderSarif(sampleReport()));
   const left = SITES.filter((s) => s.status !== 'upgraded');
   const LEVELS: Record<string, string> = { blocked: 'error', 'confirmation-needed': 'warning', unknown: 'note' };
@@ -430,12 +437,12 @@ describe('SARIF report', () => {
   test('has one result per site left as is, at its location', () => {
     const { results, tool } = sarif.runs[0];
     expect(results).toHaveLength(left.length);
-    results.forEach((result: any, i: number) => {
+    results.forEach((result: SarifResult, i: number) => {
       const site = left[i]!;
       expect(result.ruleId).toBe(site.transform);
       expect(tool.driver.rules[result.ruleIndex].id).toBe(site.transform);
       expect(result.level).toBe(LEVELS[site.status]);
-      const { physicalLocation } = result.locations[0];
+      const { physicalLocation } = result.locations[0]!;
       expect(physicalLocation.artifactLocation.uri).toBe(site.file);
       expect(physicalLocation.region).toEqual({ startLine: site.line, startColumn: site.column });
       expect(result.message.text).toMatch(/\S/);
@@ -539,7 +546,7 @@ describe('diffs and patch', () => {
     expect(plain.match(/^@@ .* @@$/gm)).toEqual(['@@ -4,7 +4,7 @@', '@@ -12,7 +12,7 @@']);
     expect(plain).not.toMatch(/\x1b\[/);
     const coloured = unifiedDiff(changes[0]!, { color: true });
-    expect(coloured).toMatch(/\x1b\[\d+m\+    model: 'gpt-5\.5',/);
+    expect(coloured).toMatch(/\x1b\[\d+m\+ {4}model: 'gpt-5\.5',/);
     expect(coloured.replace(/\x1b\[\d+m/g, '')).toBe(plain);
     expect(unifiedDiff({ file: 'same.ts', before: 'x\n', after: 'x\n' }, { color: true })).toBe('');
   });

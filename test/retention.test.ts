@@ -133,8 +133,8 @@ describe('one entry added to a list, in its layout', () => {
     const open = text.indexOf('{') + 1;
     const close = text.lastIndexOf('}');
     const items = [...text.slice(open, close).matchAll(/[a-z]: \d/g)].map((m) => ({
-      start: open + m.index!,
-      end: open + m.index! + m[0].length,
+      start: open + m.index,
+      end: open + m.index + m[0].length,
     }));
     const edit = appendEntry(text, { open, close, items }, item, comment);
     return text.slice(0, edit.start) + edit.text + text.slice(edit.end);

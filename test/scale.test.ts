@@ -210,7 +210,7 @@ describe('workspace packages', () => {
 });
 
 describe('file discovery', () => {
-  const listed = async (root: string, options: { gitignore?: boolean; ignorePatterns?: string[] } = {}) =>
+  const listed = (root: string, options: { gitignore?: boolean; ignorePatterns?: string[] } = {}) =>
     findFiles(['.'], {
       cwd: root,
       extensions: [],
@@ -218,7 +218,7 @@ describe('file discovery', () => {
       gitignore: options.gitignore ?? true,
     }).files.map((f) => f.path);
 
-  test('ignored folders are pruned the way git prunes them: nested .gitignore files, negations, --ignore-pattern', async () => {
+  test('ignored folders are pruned the way git prunes them: nested .gitignore files, negations, --ignore-pattern', () => {
     const root = tempDir('discovery');
     writeFiles(root, {
       '.gitignore': 'dist/\n*.gen.ts\n!dist/keep.ts\n',
@@ -236,19 +236,19 @@ describe('file discovery', () => {
     });
     // A parent folder excluded by a pattern cannot be re-included (dist/keep.ts); a file
     // pattern can be, by a deeper .gitignore (schema.gen.ts); `build/` only applies below packages/api.
-    expect(await listed(root)).toEqual([
+    expect(listed(root)).toEqual([
       'docs/build/notes.md',
       'legacy/old.ts',
       'packages/api/src/routes.ts',
       'packages/api/src/schema.gen.ts',
       'src/app.ts',
     ]);
-    expect(await listed(root, { ignorePatterns: ['legacy/', 'docs/**'] })).toEqual([
+    expect(listed(root, { ignorePatterns: ['legacy/', 'docs/**'] })).toEqual([
       'packages/api/src/routes.ts',
       'packages/api/src/schema.gen.ts',
       'src/app.ts',
     ]);
-    expect(await listed(root, { gitignore: false })).toEqual([
+    expect(listed(root, { gitignore: false })).toEqual([
       'dist/deep/bundle.js',
       'dist/keep.ts',
       'docs/build/notes.md',

@@ -10,7 +10,7 @@ import type { LanguageAdapter } from './types.js';
 import { yaml } from './yaml.js';
 
 /** Every adapter; a path goes to the first whose `files` pattern matches it. */
-const ADAPTERS: LanguageAdapter<any>[] = [javascript, notebook, markdown, python, json, yaml, toml, env];
+const ADAPTERS: LanguageAdapter[] = [javascript, notebook, markdown, python, json, yaml, toml, env];
 
 /** Every extension the run looks at by default, for the file finder. */
 export const DEFAULT_EXTENSIONS: string[] = ADAPTERS.flatMap((a) => a.extensions);
@@ -43,5 +43,5 @@ function adaptersFor(paths: Iterable<string>): Set<LanguageAdapter> {
  */
 export async function initLanguages(paths?: Iterable<string>): Promise<void> {
   const adapters = paths ? adaptersFor(paths) : ADAPTERS;
-  await Promise.all([...adapters].map((a) => a.init?.()));
+  await Promise.all([...adapters].flatMap((a) => (a.init ? [a.init()] : [])));
 }

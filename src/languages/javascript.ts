@@ -79,8 +79,19 @@ export function parserFor(path: string): Parser {
   return toolkitFor(path).parser;
 }
 
-function parse(text: string, path: string): JsParsed {
+/**
+ * Babel takes a byte-order mark for white space and then rejects a `#!` line after it,
+ * where Node strips the mark and runs the file. The mark and the `#!` become a line
+ * comment of the same length, so every offset stays.
+ */
+function withoutBom(text: string): string {
+  if (text.charCodeAt(0) !== 0xfeff) return text;
+  return text.startsWith('#!', 1) ? `// ${text.slice(3)}` : ` ${text.slice(1)}`;
+}
+
+function parse(source: string, path: string): JsParsed {
   const { parser, j } = toolkitFor(path);
+  const text = withoutBom(source);
   try {
     // The tree is used as Babel built it: `j(text)` would parse through recast, which
     // recomputes start/end from its own line model (tabs expanded, CRLF counted once), and
@@ -97,6 +108,7 @@ export const javascript: LanguageAdapter<JsParsed> = {
   id: 'js',
   files: /\.(js|jsx|mjs|cjs|ts|tsx|mts|cts)$/,
   extensions: ['js', 'jsx', 'mjs', 'cjs', 'ts', 'tsx', 'mts', 'cts'],
+  readsBom: true,
   parse,
   strings,
 };

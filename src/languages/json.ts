@@ -41,7 +41,7 @@ function toConfig(node: Node, text: string): ConfigNode {
     case 'string': {
       const start = node.offset + 1;
       const end = node.offset + node.length - 1;
-      return scalar(node.value, text.slice(start, end) === node.value ? { start, end } : null);
+      return scalar(String(node.value), text.slice(start, end) === node.value ? { start, end } : null);
     }
     default:
       return scalar(String(node.value));

@@ -47,6 +47,8 @@ export interface MarkdownParsed {
   fences: CodeBlock[];
   /** The CommonMark tree, built on first use: only prose questions need it. */
   tree(): Root;
+  /** Characters before the text the tree was built from (a byte-order mark): its offsets start after them. */
+  treeStart: number;
 }
 
 /** Fence info strings and the adapter (and file extension, for the parser choice) they name. */
@@ -129,9 +131,12 @@ function frontmatterOf(text: string): { block: CodeBlock; lineCount: number } | 
   return { block: { lang: null, line: 1, lines: lines.slice(1, close) }, lineCount: close + 1 };
 }
 
-function parse(text: string, path: string): MarkdownParsed {
+function parse(source: string, path: string): MarkdownParsed {
   if (!parsers) throw new Error('the Markdown parser is not loaded: call initLanguages() first');
   const { blocks, fromMarkdown, options } = parsers;
+  // Frontmatter starts on the first line after a byte-order mark, which no parser here skips.
+  const treeStart = source.charCodeAt(0) === 0xfeff ? 1 : 0;
+  const text = source.slice(treeStart);
   const front = frontmatterOf(text);
   // The frontmatter's lines stay as blank lines, so markdown-it's line numbers are the file's.
   const body = front ? '\n'.repeat(front.lineCount) + text.split(LINE_BREAK).slice(front.lineCount).join('\n') : text;
@@ -144,7 +149,7 @@ function parse(text: string, path: string): MarkdownParsed {
       lines: token.content.split('\n').slice(0, token.content.endsWith('\n') ? -1 : undefined),
     }));
   let root: Root | null = null;
-  return { path, frontmatter: front?.block ?? null, fences, tree: () => (root ??= fromMarkdown(text, options)) };
+  return { path, frontmatter: front?.block ?? null, fences, tree: () => (root ??= fromMarkdown(text, options)), treeStart };
 }
 
 /** The raw lines of the Markdown text, without line endings, with their start offsets. */
@@ -277,10 +282,10 @@ const NOT_PROSE = new Set([
 ]);
 const PROSE_BLOCKS = new Set(['paragraph', 'heading']);
 
-function offsets(node: MdNode): { start: number; end: number } | null {
+function offsets(node: MdNode, shift: number): { start: number; end: number } | null {
   const start = node.position?.start.offset;
   const end = node.position?.end.offset;
-  return start === undefined || end === undefined ? null : { start, end };
+  return start === undefined || end === undefined ? null : { start: start + shift, end: end + shift };
 }
 
 /** The body's paragraphs and headings with their text spans, outside code, quotes and links. */
@@ -288,12 +293,12 @@ export function proseBlocks(parsed: MarkdownParsed): ProseBlock[] {
   const blocks: ProseBlock[] = [];
   const textSpans = (node: MdNode): Array<{ start: number; end: number }> => {
     if (NOT_PROSE.has(node.type)) return [];
-    const own = node.type === 'text' ? offsets(node) : null;
+    const own = node.type === 'text' ? offsets(node, parsed.treeStart) : null;
     return own ? [own] : (node.children ?? []).flatMap(textSpans);
   };
   const visit = (node: MdNode): void => {
     if (NOT_PROSE.has(node.type)) return;
-    const range = PROSE_BLOCKS.has(node.type) ? offsets(node) : null;
+    const range = PROSE_BLOCKS.has(node.type) ? offsets(node, parsed.treeStart) : null;
     if (range) blocks.push({ ...range, spans: textSpans(node) });
     else node.children?.forEach(visit);
   };
@@ -307,6 +312,8 @@ export const markdown: LanguageAdapter<MarkdownParsed> = {
   extensions: ['md', 'mdx', 'markdown', 'prompty'],
   // Fences, YAML frontmatter and the JSON bodies of shell fences.
   embeds: [...new Set<LanguageId>([...Object.values(FENCES).map((fence) => fence.language), 'yaml', 'json'])],
+  // parse sets a byte-order mark aside itself: the frontmatter must start on the first line.
+  readsBom: true,
   init,
   parse,
   regions,

@@ -23,7 +23,7 @@ export interface LanguageAdapter<P = unknown> {
   files: RegExp;
   /** Extensions the file finder looks for by default (no dot; whole names like `.env` allowed). */
   extensions: string[];
-  /** The parser skips a byte-order mark itself; others get it hidden behind a space. */
+  /** The adapter handles a byte-order mark itself; others get it hidden behind a space. */
   readsBom?: boolean;
   /** Languages of the regions this adapter hands on, whose adapters a run must set up too. */
   embeds?: LanguageId[];

@@ -5,20 +5,9 @@
  */
 import type { CST, Document, Scalar } from 'yaml';
 import { lazy, yamlLibrary } from '../lazy.js';
-import { type RequestFacts, SourceError, type StringValue } from '../types.js';
-import {
-  type ConfigEntry,
-  type ConfigMap,
-  type ConfigNode,
-  type ConfigScalar,
-  configStrings,
-  entryValue,
-  errorAt,
-  MAX_NESTING,
-  requestFacts,
-  scalar,
-  tooDeep,
-} from './mapping.js';
+import { promptyModels } from './prompty.js';
+import { SourceError, type StringValue } from '../types.js';
+import { type ConfigEntry, type ConfigNode, type ConfigScalar, configStrings, errorAt, MAX_NESTING, scalar, tooDeep } from './mapping.js';
 import type { LanguageAdapter } from './types.js';
 
 type Documents = Document.Parsed[];
@@ -117,6 +106,9 @@ class Converter {
     }
     if (isSeq(node)) return { kind: 'list', items: node.items.map((item) => this.node(item, editable)) };
     if (isScalar(node)) {
+      // The core schema's scalars are strings, numbers and booleans; a custom tag's object
+      // value becomes a string no model can equal, which is all a run needs of it.
+      // eslint-disable-next-line @typescript-eslint/no-base-to-string
       const converted = scalar(node.value === null ? '' : String(node.value), editable ? editableSpan(node, this.text) : null);
       if (editable && typeof node.value === 'string' && node.range)
         writtenRanges.set(converted, { start: node.range[0], end: node.range[1] });
@@ -205,64 +197,6 @@ function parseDocuments(text: string): Documents {
 function parse(text: string): ConfigNode[] {
   const converter = new Converter(text);
   return [...parseDocuments(text)].map((doc) => converter.document(doc));
-}
-
-function scalarOf(node: ConfigNode | undefined): ConfigScalar | null {
-  return node?.kind === 'scalar' ? node : null;
-}
-
-function mapOf(node: ConfigNode | undefined): ConfigMap | null {
-  return node?.kind === 'map' ? node : null;
-}
-
-/** A Prompty `model:` section: the model it names, or the Azure deployment it names instead. */
-export interface PromptyModel {
-  /** An OpenAI model slug: v1 `configuration.name`, v2 `id`. */
-  model: ConfigScalar | null;
-  /** An Azure deployment name (v1 `configuration.azure_deployment`, v2 `id` with an Azure provider): not a slug. */
-  deployment: ConfigScalar | null;
-  /** Sampling and effort from `parameters` (v1) or `options` (v2). */
-  request: RequestFacts;
-}
-
-const AZURE = /azure|foundry/i;
-
-/**
- * Prompty's two shapes of `model:`. v1: `{api, configuration: {type, name | azure_deployment},
- * parameters}`; v2: `{id, provider, apiType, connection, options}`.
- */
-export function promptyModel(section: ConfigNode | undefined): PromptyModel | null {
-  const map = mapOf(section);
-  if (!map) return null;
-  const configuration = mapOf(entryValue(map, 'configuration'));
-  if (configuration) {
-    const deployment = scalarOf(entryValue(configuration, 'azure_deployment'));
-    const azure = deployment !== null || AZURE.test(scalarOf(entryValue(configuration, 'type'))?.value ?? '');
-    const model = azure ? null : scalarOf(entryValue(configuration, 'name'));
-    return { model, deployment, request: requestFacts(map) };
-  }
-  const id = scalarOf(entryValue(map, 'id'));
-  if (!id || !['provider', 'apiType', 'connection', 'options'].some((key) => entryValue(map, key))) return null;
-  const options = mapOf(entryValue(map, 'options'))?.entries ?? [];
-  const request = requestFacts({ kind: 'map', entries: [...map.entries, ...options] });
-  const azure = AZURE.test(scalarOf(entryValue(map, 'provider'))?.value ?? '');
-  return { model: azure ? null : id, deployment: azure ? id : null, request };
-}
-
-/** Every Prompty model section in the trees (a `model:` key whose value has one of Prompty's shapes). */
-export function promptyModels(roots: readonly ConfigNode[]): PromptyModel[] {
-  const out: PromptyModel[] = [];
-  const visit = (node: ConfigNode): void => {
-    if (node.kind === 'list') node.items.forEach(visit);
-    if (node.kind !== 'map') return;
-    for (const { key, value } of node.entries) {
-      const found = key === 'model' ? promptyModel(value) : null;
-      if (found) out.push(found);
-      else visit(value);
-    }
-  };
-  roots.forEach(visit);
-  return out;
 }
 
 /**

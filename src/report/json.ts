@@ -16,7 +16,7 @@ export function readReport(text: string, file: string): Report {
   try {
     data = JSON.parse(text);
   } catch (error) {
-    throw new Error(`${file}: not valid JSON: ${(error as Error).message}`);
+    throw new Error(`${file}: not valid JSON: ${(error as Error).message}`, { cause: error });
   }
   const problem = reportProblem(data);
   if (problem) throw new Error(`${file}: not a version-1 ${TOOL} report: ${problem}`);

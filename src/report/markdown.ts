@@ -26,23 +26,25 @@ const BUCKETS: Bucket[] = ['GPT-5.4', 'GPT-5.3/5.2-Codex', 'earlier GPT-5.x', 'G
 const NO_SITES = 'No sites.';
 
 /**
+ * The section each transform's sites go in. A request field GPT-5.5 rejects
+ * (`prompt_cache_retention: "in_memory"`) is a compatibility finding.
+ */
+export const TRANSFORM_SECTIONS: Readonly<Record<string, Section>> = {
+  'model-slug': 'Model-string updates',
+  prompts: 'Prompt updates',
+  'computer-use': 'Tool-use assessment',
+  'phase-replay': 'Phase assessment',
+  'prompt-cache-retention': 'Compatibility check',
+};
+
+/**
  * Where a site is discussed. A blocked model string is a compatibility finding (the
  * request needs a code change), not a string update. Sites of a transform given as a
  * file path have no section of their own and are listed with the compatibility check.
  */
 function sectionOf(site: Site): Section {
-  switch (site.transform) {
-    case 'model-slug':
-      return site.status === 'blocked' ? 'Compatibility check' : 'Model-string updates';
-    case 'prompts':
-      return 'Prompt updates';
-    case 'computer-use':
-      return 'Tool-use assessment';
-    case 'phase-replay':
-      return 'Phase assessment';
-    default:
-      return 'Compatibility check';
-  }
+  if (site.transform === 'model-slug' && site.status === 'blocked') return 'Compatibility check';
+  return TRANSFORM_SECTIONS[site.transform] ?? 'Compatibility check';
 }
 
 /** The reviewer's report: the upgrade guide's nine sections, every site under its own. */

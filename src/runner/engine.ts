@@ -147,7 +147,9 @@ class FileRun {
       try {
         handler?.(this.context(layer, parsed, transform, order));
       } catch (err) {
-        throw new Error(`the ${transform.name} transform failed on this file (${errorMessage(err)}); file left untouched`);
+        throw new Error(`the ${transform.name} transform failed on this file (${errorMessage(err)}); file left untouched`, {
+          cause: err,
+        });
       }
     });
     for (const region of layer.adapter.regions?.(parsed, layer.text) ?? []) this.runRegion(layer, region);
@@ -225,7 +227,7 @@ function dedupeSites(sites: Array<Site & { order: number }>): Site[] {
     const kept = byLocation.get(key);
     const better =
       !kept || (site.status === 'upgraded' && kept.status !== 'upgraded') || (site.status === kept.status && site.order < kept.order);
-    const [winner, other] = better ? [site, kept] : [kept!, site];
+    const [winner, other] = better ? [site, kept] : [kept, site];
     byLocation.set(key, other && sameChange(winner, other) ? { ...winner, upgradeClass: widerClass(winner, other) } : winner);
   }
   return [...byLocation.values()].sort((a, b) => a.line - b.line || a.column - b.column).map(({ order: _order, ...site }) => site);

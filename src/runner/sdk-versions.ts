@@ -37,7 +37,7 @@ function readText(file: string): string | null {
   }
 }
 
-function readJson(file: string): any {
+function readJson(file: string): unknown {
   const text = readText(file);
   if (text === null) return null;
   try {
@@ -45,6 +45,16 @@ function readJson(file: string): any {
   } catch {
     return null;
   }
+}
+
+/** The value at `keys` inside parsed JSON or YAML, or undefined where a step is not an object. */
+function field(value: unknown, ...keys: string[]): unknown {
+  let current = value;
+  for (const key of keys) {
+    if (typeof current !== 'object' || current === null) return undefined;
+    current = (current as Record<string, unknown>)[key];
+  }
+  return current;
 }
 
 // ---------------------------------------------------------------------------------------
@@ -57,18 +67,20 @@ function versionPrefix(value: unknown): string | null {
 }
 
 /** The locked version in package-lock.json / npm-shrinkwrap.json, for the workspace at `importer` (relative to the lockfile). */
-function npmLocked(lock: any, importer: string, name: string): string | null {
+function npmLocked(lock: unknown, importer: string, name: string): string | null {
   const nested = importer === '' ? `node_modules/${name}` : `${importer}/node_modules/${name}`;
   return versionPrefix(
-    lock?.packages?.[nested]?.version ?? lock?.packages?.[`node_modules/${name}`]?.version ?? lock?.dependencies?.[name]?.version,
+    field(lock, 'packages', nested, 'version') ??
+      field(lock, 'packages', `node_modules/${name}`, 'version') ??
+      field(lock, 'dependencies', name, 'version'),
   );
 }
 
-function pnpmLocked(lock: any, importer: string, name: string): string | null {
-  const project = lock?.importers?.[importer === '' ? '.' : importer] ?? lock;
+function pnpmLocked(lock: unknown, importer: string, name: string): string | null {
+  const project = field(lock, 'importers', importer === '' ? '.' : importer) ?? lock;
   for (const section of ['dependencies', 'devDependencies', 'optionalDependencies']) {
-    const entry = project?.[section]?.[name];
-    const version = versionPrefix(typeof entry === 'object' && entry !== null ? entry.version : entry);
+    const entry = field(project, section, name);
+    const version = versionPrefix(typeof entry === 'object' && entry !== null ? field(entry, 'version') : entry);
     if (version) return version;
   }
   return null;
@@ -130,7 +142,7 @@ function npmFolder(dir: string): Map<string, Found> {
   const lock = nearestNpmLock(dir);
   const importer = lock ? relative(dirname(lock), dir).split(sep).join('/') : '';
   for (const name of NPM_NAMES) {
-    const spec = NPM_SECTIONS.map((section) => pkg[section]?.[name]).find((v): v is string => typeof v === 'string');
+    const spec = NPM_SECTIONS.map((section) => field(pkg, section, name)).find((v): v is string => typeof v === 'string');
     if (spec === undefined) continue;
     const locked = lock ? lockedIn(lock, importer, name, spec) : null;
     found.set(name, locked ? { spec: locked, locked: true, file: lock! } : { spec, locked: false, file: manifest });

@@ -2,7 +2,7 @@
 import type { ConfigNode, ConfigScalar } from '../../src/languages/mapping.js';
 import { entryValue } from '../../src/languages/mapping.js';
 import { type MarkdownParsed, proseBlocks, readFrontmatter } from '../../src/languages/markdown.js';
-import { promptyModel } from '../../src/languages/yaml.js';
+import { promptyModel } from '../../src/languages/prompty.js';
 import { plainContext } from '../../src/policy/context.js';
 import {
   deploymentDecision,

@@ -239,14 +239,14 @@ function keysAround(node: Node): { key: string | null; keys: string[] } | null {
   const keyText = key ? (plainContent(key)?.value ?? key.text) : null;
   if (container?.type === 'argument_list') {
     const keywords = container.namedChildren.filter((c) => c?.type === 'keyword_argument');
-    return { key: keyText, keys: keywords.map((k) => k!.childForFieldName('name')?.text ?? '') };
+    return { key: keyText, keys: keywords.map((k) => k.childForFieldName('name')?.text ?? '') };
   }
   if (container?.type === 'dictionary' && holder) {
     const pairs = container.namedChildren.filter((c) => c?.type === 'pair');
     return {
       key: keyText,
       keys: pairs.map((p) => {
-        const k = p!.childForFieldName('key');
+        const k = p.childForFieldName('key');
         return k ? (plainContent(k)?.value ?? k.text) : '';
       }),
     };

@@ -6,7 +6,7 @@
  */
 import { SAMPLING_PARAMETERS } from '../policy/catalog.js';
 import { countModels } from '../policy/classify.js';
-import { MODEL_KEY } from '../policy/context.js';
+import { describesModel, MODEL_KEY } from '../policy/context.js';
 import { isModelLike, splitPrefix } from '../policy/slug.js';
 import { LineIndex } from './layout.js';
 import { type RequestFacts, SourceError, type StringContext, type StringValue } from '../types.js';
@@ -159,6 +159,12 @@ export function configStrings(roots: readonly ConfigNode[], options: ConfigWalkO
         collectionModels: !list ? 0 : owner ? providersModels(list) : listModels(list),
         names,
         requests: isRequest ? [requestFacts(owner.map)] : [],
+        catalogEntry:
+          owner !== null &&
+          describesModel(
+            owner.key,
+            owner.map.entries.map((e) => e.key),
+          ),
       };
       out.push({ value: node.value, ...node.span, context });
     }

@@ -101,6 +101,8 @@ export const MODEL_KEY = /^model(Name|Id|_name|_id)?$/;
  * window, prices, capabilities (`max_tokens` is left out: requests send it too).
  */
 const MODEL_FACT = /^(context(window|length|size)|(input|output)?(price|cost)s?|pricing|capabilities|supports\w*|vision)$/;
+/** Keys of a benchmark or leaderboard record: results measured on a model, history rather than a use of it. */
+const RESULT_FACT = /^(passrate\d*|percent\w+|secondspercase|totalcost|score|accuracy|elo)$/;
 /** Display names that, beside an `id`, make an entry of a model picker or catalog. */
 const DISPLAY_NAME = /^(name|title|displayname|label)$/;
 
@@ -110,7 +112,7 @@ const DISPLAY_NAME = /^(name|title|displayname|label)$/;
  */
 export function describesModel(key: string | null, siblings: readonly string[]): boolean {
   const words = siblings.map((k) => k.replace(/[_-]/g, '').toLowerCase());
-  return words.some((w) => MODEL_FACT.test(w)) || (key === 'id' && words.some((w) => DISPLAY_NAME.test(w)));
+  return words.some((w) => MODEL_FACT.test(w) || RESULT_FACT.test(w)) || (key === 'id' && words.some((w) => DISPLAY_NAME.test(w)));
 }
 
 /** Keys of API object ids (`event_id: 'o1'`, `response_id`): a value there that looks like a slug is an id, not a model. */

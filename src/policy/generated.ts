@@ -40,7 +40,7 @@ export function generatedSpans(path: string, text: string): GeneratedSpan[] {
   return [...text.matchAll(COG_BLOCK)].map((m) => ({ start: m.index, end: m.index + m[0].length, why: 'cog output' }));
 }
 
-function spanAt(spans: readonly GeneratedSpan[], offset: number): GeneratedSpan | undefined {
+export function spanAt(spans: readonly GeneratedSpan[], offset: number): GeneratedSpan | undefined {
   return spans.find((s) => offset >= s.start && offset < s.end);
 }
 

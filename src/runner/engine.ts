@@ -9,7 +9,8 @@ import type { LanguageAdapter, Region } from '../languages/types.js';
 import { classify, type Decision } from '../policy/classify.js';
 import type { Verdict } from '../policy/decisions.js';
 import { createsAzureClient, hasDirective } from '../policy/context.js';
-import { collapseGenerated, editsOutside, generatedSpans } from '../policy/generated.js';
+import { CatalogMembers, collapseCatalogs } from '../policy/collapse.js';
+import { collapseGenerated, editsOutside, generatedSpans, spanAt } from '../policy/generated.js';
 import { NO_SDK_VERSIONS, type SdkVersions } from '../policy/sdk.js';
 import type { HandlerContext, Transform, TransformOptions } from '../transform.js';
 import { type Edit, type FileError, type Site, SourceError, type StringContext, type UpgradeClass } from '../types.js';
@@ -106,6 +107,7 @@ class FileRun {
   readonly configPinned: boolean;
   readonly collected: Collected = { edits: [], sites: [], regionErrors: [], upgrades: new Map() };
   readonly running: ReadonlySet<string>;
+  readonly catalog = new CatalogMembers();
 
   constructor(
     readonly path: string,
@@ -127,6 +129,7 @@ class FileRun {
   }
 
   classifyAt(value: string, context: StringContext, topOffset: number): Decision | null {
+    this.catalog.record(topOffset, value, context);
     return classify({
       value,
       path: this.policyPath,
@@ -139,6 +142,10 @@ class FileRun {
       preserveEffort: this.settings.options.preserveEffort === true,
       decided: this.settings.verdictAt?.(this.lines.position(topOffset).line, value),
     });
+  }
+
+  offsetOf(site: Site): number {
+    return this.lines.offsetOfLine(site.line) + site.column - 1;
   }
 
   runLayer(layer: Layer, parsed: unknown): void {
@@ -366,7 +373,8 @@ function transformParsed(
   const generated = generatedSpans(policyPath, text);
   const edits = editsOutside(generated, run.collected.edits);
   outcome.parsed = true;
-  outcome.sites = collapseGenerated(generated, dedupeSites(run.collected.sites), (s) => run.lines.offsetOfLine(s.line) + s.column - 1);
+  const sites = collapseGenerated(generated, dedupeSites(run.collected.sites), (s) => run.offsetOf(s));
+  outcome.sites = collapseCatalogs(sites, (s) => (spanAt(generated, run.offsetOf(s)) ? null : run.catalog.at(run.offsetOf(s), s.from)));
   outcome.errors = regionErrors;
   if (edits.length === 0) return outcome;
 

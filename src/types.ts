@@ -40,6 +40,15 @@ export interface Site extends Omit<SiteDraft, 'offset'> {
   fingerprint?: string;
   /** What the decisions file says about the site, when it says anything. */
   decision?: SiteDecision;
+  /** A catalog's one line (src/policy/collapse.ts): the member sites it stands for, from `line` to `lastLine`. */
+  catalog?: CatalogLine;
+}
+
+export interface CatalogLine {
+  sites: number;
+  /** Each model once, in the order of the file. */
+  models: string[];
+  lastLine: number;
 }
 
 /** A person's decision on a site (src/policy/decisions.ts): leave it as it is, or upgrade it as with --all. */

@@ -53,6 +53,11 @@ describe('collapseCatalogs', () => {
     expect(collapseCatalogs(sites, listed(sites))).toEqual(sites);
   });
 
+  test('members that all name one model keep their lines', () => {
+    const sites = [site(3, 'gpt-4o'), site(9, 'gpt-4o')];
+    expect(collapseCatalogs(sites, listed(sites))).toEqual(sites);
+  });
+
   test('a long catalog names its first models and counts the rest', () => {
     const members = Array.from({ length: 15 }, (_, i) => site(i + 1, `gpt-4.1-${i}`));
     expect(collapseCatalogs(members, listed(members))[0]!.reason).toContain('gpt-4.1-11 and 3 more;');
@@ -69,6 +74,10 @@ export const openAiModels = {
 export const REASONING = ["o3", "o4-mini", "o1"] as const;
 `;
 
+interface SarifResult {
+  locations: Array<{ physicalLocation: { region: Record<string, number> } }>;
+}
+
 function json(root: string, ...args: string[]): Report {
   return JSON.parse(cli(root, 'upgrade', '.', '--dry', '--json', ...args).stdout) as Report;
 }
@@ -78,6 +87,7 @@ describe('a catalog file end to end', () => {
     const root = project({ 'src/models.ts': CATALOG }, 'catalog');
     const sites = json(root).sites;
     expect(sites.map((s) => `${s.file}:${s.line} ${s.status}`)).toEqual(['src/models.ts:1 confirmation-needed']);
+    expect(sites[0]!.catalog).toEqual({ sites: 6, models: ['gpt-4.1', 'gpt-4.1-mini', 'gpt-4o', 'o3', 'o4-mini', 'o1'], lastLine: 8 });
     expect(sites[0]!.reason).toMatch(/^catalog of 6 model\(s\) \(\d+ site\(s\) in a type union, (model records, )?a list, lines 1-8\)/);
 
     const out = project({}, 'catalog-reports');
@@ -86,11 +96,14 @@ describe('a catalog file end to end', () => {
     // The checklist item and the row of its section.
     expect(markdown.match(/^- \[ \] `src\/models\.ts:\d+:\d+`/gm)).toHaveLength(1);
     expect(markdown.match(/^\| src\/models\.ts:\d+:\d+ \|/gm)).toHaveLength(1);
-    const sarif = JSON.parse(readFileSync(join(out, 'r.sarif'), 'utf8')).runs[0].results as unknown[];
-    expect(sarif).toHaveLength(1);
+    const sarif = JSON.parse(readFileSync(join(out, 'r.sarif'), 'utf8')).runs[0].results as SarifResult[];
+    expect(sarif.map((r) => r.locations[0]!.physicalLocation.region)).toEqual([{ startLine: 1, startColumn: 30, endLine: 8 }]);
     expect(cli(root, 'upgrade', '.', '--dry').stdout.match(/catalog of 6 model/g)).toHaveLength(1);
 
     expect(cli(root, 'upgrade', '.', '--check').code).toBe(1);
+    const upgrade = cli(root, 'decide', 'upgrade', 'src/models.ts:1');
+    expect(upgrade.code).toBe(1);
+    expect(upgrade.stdout).toContain('it stands for a whole catalog');
     expect(cli(root, 'decide', 'keep', 'src/models.ts:1', '--by', 'Reviewer').code).toBe(0);
     expect(cli(root, 'upgrade', '.', '--check').code).toBe(0);
     writeFileSync(join(root, 'src/models.ts'), `// Models this package knows.\n\n${CATALOG}`);

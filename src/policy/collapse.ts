@@ -5,7 +5,7 @@
  * line sits at the first member, with its model, so its fingerprint, and a decision on it,
  * stay as long as that line does.
  */
-import type { Site, StringContext } from '../types.js';
+import type { CatalogLine, Site, StringContext } from '../types.js';
 
 /** How a model string belongs to a catalog. */
 export type Membership = 'type' | 'list' | 'entry';
@@ -42,25 +42,20 @@ function modelNames(models: string[]): string {
   return models.length > NAMES_SHOWN ? `${shown} and ${models.length - NAMES_SHOWN} more` : shown;
 }
 
-function lineRange(members: Site[]): string {
-  const first = members[0]!.line;
-  const last = members[members.length - 1]!.line;
-  return first === last ? `line ${first}` : `lines ${first}-${last}`;
-}
-
-function summaryReason(members: Site[], kinds: Membership[]): string {
-  const models = [...new Set(members.map((s) => s.from).filter((m): m is string => m !== null))];
+function summaryReason(first: Site, catalog: CatalogLine, kinds: Membership[]): string {
   const shapes = [...new Set(kinds)].map((k) => KIND_NAMES[k]).join(', ');
+  const lines = first.line === catalog.lastLine ? `line ${first.line}` : `lines ${first.line}-${catalog.lastLine}`;
   return (
-    `catalog of ${models.length} model(s) (${members.length} site(s) in ${shapes}, ${lineRange(members)}): ${modelNames(models)}; ` +
+    `catalog of ${catalog.models.length} model(s) (${catalog.sites} site(s) in ${shapes}, ${lines}): ${modelNames(catalog.models)}; ` +
     'left as is: comparison or catalog data, decided once for the whole file (add GPT-5.5 by hand where the catalog should list it)'
   );
 }
 
 /**
  * A file's confirmation-needed catalog members (sorted sites in, `memberOf` naming each one's
- * membership) become one site at the first of them; a file with one member keeps it as it is.
- * Upgraded and blocked sites are never folded in: they need their own line.
+ * membership) become one site at the first of them. Members that all name one model are no
+ * catalog (a request's `supports*` flag beside its model, one record's name and model): they
+ * keep their lines. Upgraded and blocked sites are never folded in: they need their own line.
  */
 export function collapseCatalogs<S extends Site>(sites: S[], memberOf: (site: S) => Membership | null): S[] {
   const kinds = new Map<S, Membership>();
@@ -68,10 +63,13 @@ export function collapseCatalogs<S extends Site>(sites: S[], memberOf: (site: S)
     const kind = site.status === 'confirmation-needed' ? memberOf(site) : null;
     if (kind) kinds.set(site, kind);
   }
-  if (kinds.size < 2) return sites;
   const members = [...kinds.keys()];
+  const models = [...new Set(members.map((s) => s.from).filter((m): m is string => m !== null))];
+  if (models.length < 2) return sites;
   const first = members[0]!;
-  const summary: S = { ...first, to: null, upgradeClass: 'unknown', reason: summaryReason(members, [...kinds.values()]) };
+  const catalog: CatalogLine = { sites: members.length, models, lastLine: members[members.length - 1]!.line };
+  const reason = summaryReason(first, catalog, [...kinds.values()]);
+  const summary: S = { ...first, to: null, upgradeClass: 'unknown', reason, catalog };
   delete summary.reasoningEffort;
   return sites.flatMap((s) => (s === first ? [summary] : kinds.has(s) ? [] : [s]));
 }

@@ -53,6 +53,13 @@ const SITE_CHECKS = {
   package: isOptionalText,
   fingerprint: isOptionalText,
   decision: (value: unknown) => value === undefined || (isObject(value) && badField(value, DECISION_CHECKS, 'decision') === null),
+  catalog: (value: unknown) => value === undefined || (isObject(value) && badField(value, CATALOG_CHECKS, 'catalog') === null),
+};
+
+const CATALOG_CHECKS = {
+  sites: isPosition,
+  models: (value: unknown) => Array.isArray(value) && value.every(isText),
+  lastLine: isPosition,
 };
 
 const DECISION_CHECKS = {

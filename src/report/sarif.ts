@@ -52,12 +52,14 @@ function result(site: Finding, ruleIndex: number) {
     ruleId: site.transform,
     ruleIndex,
     level: LEVEL[site.status],
-    message: { text: `${site.from ?? '(unresolved)'} -> ${site.to ?? '(no GPT-5.5 counterpart)'}: ${site.reason}` },
+    message: {
+      text: site.catalog ? site.reason : `${site.from ?? '(unresolved)'} -> ${site.to ?? '(no GPT-5.5 counterpart)'}: ${site.reason}`,
+    },
     locations: [
       {
         physicalLocation: {
           artifactLocation: { uri: fileUri(site.file), uriBaseId: '%SRCROOT%' },
-          region: { startLine: site.line, startColumn: site.column },
+          region: { startLine: site.line, startColumn: site.column, ...(site.catalog ? { endLine: site.catalog.lastLine } : {}) },
         },
       },
     ],

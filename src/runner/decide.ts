@@ -89,6 +89,7 @@ export function decidedBy(given: string | undefined): string {
 /** Why the run would not honour `verdict` on a site as it now stands, or null when it would. */
 function unhonoured(site: Site | undefined, verdict: Verdict): string | null {
   if (!site) return 'the site is gone in a run with the decision';
+  if (verdict === 'upgrade' && site.catalog) return 'it stands for a whole catalog: edit the catalog by hand, or decide keep';
   if (verdict === 'upgrade' && site.status !== 'upgraded') return `it stays ${site.status}: ${site.reason}`;
   if (verdict === 'keep' && site.status === 'upgraded')
     return `the ${site.transform} transform cannot hold it back; add a gpt55-codemod-ignore comment instead`;
@@ -122,10 +123,8 @@ export async function decide(request: DecideRequest): Promise<DecideOutcome> {
         ? []
         : (await run({ ...request.run, only: doubtful.map((s) => resolve(cwd, s.file)), decisions: entries })).sites;
     for (const site of doubtful) {
-      const why = unhonoured(
-        recheck.find((s) => s.fingerprint === site.fingerprint),
-        verdict,
-      );
+      // A catalog's line is refused as it stands: the rerun would upgrade its first member alone.
+      const why = unhonoured(site.catalog ? site : recheck.find((s) => s.fingerprint === site.fingerprint), verdict);
       if (why === null) continue;
       outcome.refused.push({ site, why });
       const previous = found.entries.get(site.fingerprint!);

@@ -189,7 +189,15 @@ export function actionBlocker(use: string): string {
 
 /** Another fence of the same Markdown document reads a single action: the document's fences are one program. */
 export function fenceBlocker(line: number, use: string): string {
-  return `the fence at line ${line} of this document reads a computer call's single \`action\` (\`${use}\`), and a document's fences are one program; migrate that loop to \`actions[]\` first, then re-run`;
+  return `line ${line} of this document reads a computer call's single \`action\` (\`${use}\`), and a document's fences are one program; migrate that loop to \`actions[]\` first, then re-run`;
+}
+
+/** The model goes to a framework class that turns the calls into its own messages: its converters must handle `actions[]` first. */
+export function frameworkBlocker(name: string): string {
+  return (
+    `the model is handed to \`${name}\`, which turns computer calls into its own messages; ` +
+    'move that framework to the GA `computer` tool and `actions[]` (or upgrade it to a version that has), then change the model with it'
+  );
 }
 
 /** A raw flow's model in a file that defines no preview tool: the code that wires the tool is elsewhere. */

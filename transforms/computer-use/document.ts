@@ -10,10 +10,8 @@ import { COMPUTER_CALL, firstLine } from './flow.js';
 
 /** What one fence shows of the flow, read from its text (a fence may not parse at all). */
 interface Fence {
-  text: string;
-  line: number;
-  /** The first line of the fence that reads a computer call's single `action`, if one does. */
-  singleRead: string | null;
+  /** Where the fence reads a computer call's single `action`, if it does: the line in the document and its code. */
+  read: { line: number; use: string } | null;
   receives: boolean;
 }
 
@@ -22,7 +20,8 @@ let current: { path: string; fences: Fence[] } | null = null;
 
 /** `x.action`, `x["action"]`, `x.get("action")`: how a single action is read, in any of the fences' languages. */
 const SINGLE_READ = /\.action\b(?!s)|\[\s*['"]action['"]\s*\]|\.get\(\s*['"]action['"]/;
-const ACTIONS_READ = /\bactions\b/;
+/** `x.actions`, `x["actions"]`, `getattr(x, "actions", None)`: code that already reads the batch (prose saying "actions" is not). */
+const ACTIONS_READ = /\.actions\b|['"]actions['"]/;
 
 const RESPONSES_CALL = /\bresponses\.(?:create|stream|parse)\s*\(|\baresponses\s*\(|\/v1\/responses\b/;
 const OPENAI_IMPORT =
@@ -38,21 +37,23 @@ export function receivesResponses(text: string): boolean {
   return RESPONSES_CALL.test(text) || OPENAI_IMPORT.test(text);
 }
 
-function singleRead(text: string): string | null {
+/** The line in `text` that reads a single action of a computer call, with its offset; null where the text reads none. */
+function singleRead(text: string): { use: string; offset: number } | null {
   if (!text.includes(COMPUTER_CALL) || ACTIONS_READ.test(text)) return null;
-  const line = text.split('\n').find((l) => SINGLE_READ.test(l));
-  return line === undefined ? null : firstLine(line);
+  const match = new RegExp(`^.*(?:${SINGLE_READ.source}).*$`, 'm').exec(text);
+  return match ? { use: firstLine(match[0]), offset: match.index + (match[0].length - match[0].trimStart().length) } : null;
 }
 
 /** The Markdown document's handler: notes its fences for the fence handlers that follow. */
 export const markdown: Handler = (ctx: HandlerContext) => {
   const lines = new LineIndex(ctx.text);
-  const fences = (ctx.adapter.regions?.(ctx.parsed, ctx.text) ?? []).map((region) => ({
-    text: region.text,
-    line: lines.position(region.toOuter(0)).line,
-    singleRead: singleRead(region.text),
-    receives: receivesResponses(region.text),
-  }));
+  const fences = (ctx.adapter.regions?.(ctx.parsed, ctx.text) ?? []).map((region) => {
+    const read = singleRead(region.text);
+    return {
+      read: read && { use: read.use, line: lines.position(region.toOuter(read.offset)).line },
+      receives: receivesResponses(region.text),
+    };
+  });
   current = { path: ctx.path, fences };
 };
 
@@ -66,8 +67,7 @@ function fencesOf(ctx: HandlerContext): Fence[] | null {
  * then moves in one later run, never half of it in this one).
  */
 export function fenceRead(ctx: HandlerContext): { line: number; use: string } | null {
-  const other = fencesOf(ctx)?.find((f) => f.singleRead !== null);
-  return other ? { line: other.line, use: other.singleRead! } : null;
+  return fencesOf(ctx)?.find((f) => f.read !== null)?.read ?? null;
 }
 
 /** Whether the code, or for a fence any fence of its document, receives OpenAI Responses output. */

@@ -127,10 +127,13 @@ function fileFacts(ctx: HandlerContext<JsParsed>): Facts {
   const text = ctx.text;
   const objects = pathsOfType(ctx.parsed, 'ObjectExpression').filter((p) => !isRecorded(p));
   const recorded = pathsOfType(ctx.parsed, 'ObjectExpression').filter(isRecorded);
-  const inRecorded = (m: { start: number }): boolean => recorded.some((r) => m.start >= startOf(r.node) && m.start < endOf(r.node));
+  // A test's `expect(getToolChoice('computer', {model: 'computer-use-preview'}))` checks how the preview model is served.
+  const expected = pathsOfType(ctx.parsed, 'CallExpression').filter((p) => /^expect\b/.test(nodeText(p.node.callee, text)));
+  const held = [...recorded, ...expected];
+  const inHeld = (m: { start: number }): boolean => held.some((r) => m.start >= startOf(r.node) && m.start < endOf(r.node));
   const facts = emptyFacts(
     'raw',
-    previewModels(ctx).filter((m) => !inRecorded(m)),
+    previewModels(ctx).filter((m) => !inHeld(m)),
   );
   const candidates: Candidate<JsPath<ObjectNode>>[] = [];
   for (const path of objects) {

@@ -9,6 +9,7 @@
 import { jscodeshiftTransform } from '../src/jscodeshift.js';
 import type { Transform } from '../src/transform.js';
 import { config } from './computer-use/config.js';
+import { markdown } from './computer-use/document.js';
 import { javascript } from './computer-use/javascript.js';
 import { python } from './computer-use/python.js';
 
@@ -17,7 +18,7 @@ export const computerUse: Transform = {
   description:
     'Move preview computer-use integrations (computer-use-preview, computer_use_preview tool, single action) to gpt-5.5 and the GA computer tool',
   prefilter: /computer[-_]?(use|preview|call|tool)/i,
-  handlers: { js: javascript, python, json: config, yaml: config },
+  handlers: { js: javascript, python, json: config, yaml: config, markdown },
 };
 
 export default jscodeshiftTransform(computerUse);

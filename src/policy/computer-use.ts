@@ -108,9 +108,12 @@ export interface Verdict {
   held: string | null;
 }
 
-/** Null when no model of the flow is visible in the file. */
+/**
+ * Null when no model of the flow is visible in the file and nothing in it holds the flow
+ * back: a tool beside a handler that reads one action is blocked with or without its model.
+ */
 export function flowVerdict(models: Decision[], blocker: string | null): Verdict | null {
-  if (models.length === 0) return null;
+  if (models.length === 0) return blocker ? { status: 'blocked', held: `left as is: ${blocker}` } : null;
   const first = models.find((m) => m.status !== 'upgraded');
   if (first)
     return { status: first.status, held: `left as is with this file's computer-use model, which is ${first.status}: ${first.reason}` };
@@ -183,6 +186,24 @@ export function blockedActionDecision(use: string, loop: string): Decision {
 export function actionBlocker(use: string): string {
   return `a computer call's single \`action\` is read in a way the transform does not rewrite (\`${use}\`, the blocked computer_call action site); migrate that first, then re-run`;
 }
+
+/** Another fence of the same Markdown document reads a single action: the document's fences are one program. */
+export function fenceBlocker(line: number, use: string): string {
+  return `line ${line} of this document reads a computer call's single \`action\` (\`${use}\`), and a document's fences are one program; migrate that loop to \`actions[]\` first, then re-run`;
+}
+
+/** The model goes to a framework class that turns the calls into its own messages: its converters must handle `actions[]` first. */
+export function frameworkBlocker(name: string): string {
+  return (
+    `the model is handed to \`${name}\`, which turns computer calls into its own messages; ` +
+    'move that framework to the GA `computer` tool and `actions[]` (or upgrade it to a version that has), then change the model with it'
+  );
+}
+
+/** A raw flow's model in a file that defines no preview tool: the code that wires the tool is elsewhere. */
+export const UNWIRED =
+  'this file does not define the computer tool: the model goes to code elsewhere (a framework, a helper, the code that reads this value) ' +
+  'that sends the tool and runs the actions; move that code to the GA `computer` tool and `actions[]` first, then change the model with it';
 
 /** A config that also spells out the preview tool: configs are edited as strings only, so the tool cannot move with the model. */
 export const CONFIG_TOOL_BLOCKER =

@@ -6,6 +6,8 @@ import type { Span } from '../../src/languages/list-edit.js';
 import type { Decision } from '../../src/policy/classify.js';
 import {
   actionBlocker,
+  fenceBlocker,
+  UNWIRED,
   actionLoopDecision,
   blockedActionDecision,
   type FlowKind,
@@ -24,6 +26,7 @@ import {
 import { nameWords, plainContext } from '../../src/policy/context.js';
 import type { Handler, HandlerContext } from '../../src/transform.js';
 import type { Edit, RequestFacts, StringValue } from '../../src/types.js';
+import { codeReceivesResponses, fenceRead } from './document.js';
 
 /** A part of the flow the transform rewrites: where it is reported and the edits that do it. */
 export interface Change {
@@ -114,15 +117,38 @@ function modelFindings(ctx: HandlerContext, facts: Facts): { used: Finding[]; re
   return { used, references };
 }
 
+/**
+ * Single-action reads count only in code that gets computer calls from OpenAI: its own
+ * flow, a Responses call or the OpenAI SDK. The same item shape in other code (a
+ * framework's own protocol, other providers' converters, UI) keeps its single `action`.
+ */
+function readsThatCount(ctx: HandlerContext, facts: Facts): ActionUse[] {
+  const ownFlow = facts.models.length > 0 || facts.tools.length > 0;
+  return ownFlow || codeReceivesResponses(ctx) ? facts.actions : [];
+}
+
+/**
+ * A raw flow whose file defines no preview tool hands its model to code it does not show
+ * (a framework such as an agent class, a helper, a model menu): that code wires the tool
+ * and runs the actions, so the model cannot move before it does. The Agents SDK is the
+ * exception, and is a flow kind of its own.
+ */
+const unwired = (facts: Facts): boolean => facts.kind === 'raw' && facts.models.length > 0 && facts.tools.length === 0;
+
 /** Decides every site of the file's flow: all of them, or none where an ignored model keeps the flow as it is. */
 function decideFlow(ctx: HandlerContext, facts: Facts): Finding[] {
   const models = modelFindings(ctx, facts);
   if (!models) return [];
-  const actions = facts.actions
+  const actions = readsThatCount(ctx, facts)
     .map((action) => ({ ...action, judged: ctx.classify(JUDGED_AS, plainContext(), action.offset) }))
     .filter((action): action is ActionUse & { judged: Decision } => action.judged !== null);
   const unrewritten = actions.find((a) => a.edits === null);
-  const blocker = facts.blocker ?? (unrewritten ? actionBlocker(unrewritten.use) : null);
+  const fence = fenceRead(ctx);
+  const blocker =
+    facts.blocker ??
+    (unrewritten ? actionBlocker(unrewritten.use) : null) ??
+    (fence ? fenceBlocker(fence.line, fence.use) : null) ??
+    (unwired(facts) ? UNWIRED : null);
   const verdict = flowVerdict(
     models.used.map((f) => f.decision),
     blocker,

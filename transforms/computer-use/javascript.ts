@@ -20,7 +20,7 @@ import {
 import { requestFacts } from '../../src/languages/js/requests.js';
 import { enclosingScope, isVariableRead } from '../../src/languages/js/scope.js';
 import { type JsParsed, pathsOfType, pathsWithin } from '../../src/languages/js/tree.js';
-import { DROPPED_TOOL_FIELDS, GA_TOOL, PREVIEW_TOOL_TYPES } from '../../src/policy/computer-use.js';
+import { DROPPED_TOOL_FIELDS, frameworkBlocker, GA_TOOL, PREVIEW_TOOL_TYPES } from '../../src/policy/computer-use.js';
 import { MODEL_KEY } from '../../src/policy/context.js';
 import type { HandlerContext } from '../../src/transform.js';
 import type { Edit } from '../../src/types.js';
@@ -69,6 +69,25 @@ function isToolChoiceValue(path: JsPath): boolean {
   return isObjectProperty(parent) && parent.value === path.node && TOOL_CHOICE_KEYS.has(nameOf(parent.key) ?? '');
 }
 
+/**
+ * A preview tool that stays by design: built in a branch that chose the preview tool
+ * (`if (usePreviewComputerTool)`, `data === 'computer_use_preview' ? …`), the way an SDK
+ * keeps serving the preview model beside the GA one, or the value a test expects.
+ */
+function keepsPreview(path: JsPath, text: string): boolean {
+  for (let child = path, p = parentOf(path); p; child = p, p = parentOf(p)) {
+    const node = p.node;
+    if (
+      isType(node, 'IfStatement', 'ConditionalExpression') &&
+      node.consequent === child.node &&
+      /preview/i.test(nodeText(node.test, text))
+    )
+      return true;
+    if (isType(node, 'CallExpression') && /^expect\b/.test(nodeText(node.callee, text))) return true;
+  }
+  return false;
+}
+
 function request(facts: Facts, obj: ObjectNode, text: string): void {
   facts.requests.push(requestFacts(obj, text));
   const truncation = propertyOf(obj, TRUNCATION_KEY);
@@ -83,19 +102,53 @@ function request(facts: Facts, obj: ObjectNode, text: string): void {
   }
 }
 
+/** An object inside a recorded Responses body (`object: "response"`, LangChain's `response_metadata`): data, not a request. */
+function isRecorded(path: JsPath): boolean {
+  for (let p: JsPath | null = path; p; p = parentOf(p)) {
+    const node = p.node;
+    if (isType(node, 'ObjectExpression') && literalString(unwrapValue(propertyOf(node, 'object')?.value))?.value === 'response')
+      return true;
+    if (isObjectProperty(node) && nameOf(node.key) === 'response_metadata') return true;
+  }
+  return false;
+}
+
+/** Constructors that send the request as written: the OpenAI clients, and the Agents SDK's agent. */
+const CLIENTS = new Set(['OpenAI', 'AzureOpenAI', 'Agent']);
+
+/** `new ChatOpenAI({model})`: the class a request's settings are handed to, when it is a framework that runs the calls itself. */
+function frameworkOf(path: JsPath): string | null {
+  const parent = parentNode(path);
+  const name = isType(parent, 'NewExpression') && (parent.arguments as unknown[]).includes(path.node) ? nameOf(parent.callee) : null;
+  return name && !CLIENTS.has(name) ? name : null;
+}
+
 function fileFacts(ctx: HandlerContext<JsParsed>): Facts {
   const text = ctx.text;
-  const facts = emptyFacts('raw', previewModels(ctx));
-  const candidates: Candidate<ObjectNode>[] = [];
-  for (const path of pathsOfType(ctx.parsed, 'ObjectExpression')) {
+  const objects = pathsOfType(ctx.parsed, 'ObjectExpression').filter((p) => !isRecorded(p));
+  const recorded = pathsOfType(ctx.parsed, 'ObjectExpression').filter(isRecorded);
+  // A test's `expect(getToolChoice('computer', {model: 'computer-use-preview'}))` checks how the preview model is served.
+  const expected = pathsOfType(ctx.parsed, 'CallExpression').filter((p) => /^expect\b/.test(nodeText(p.node.callee, text)));
+  const held = [...recorded, ...expected];
+  const inHeld = (m: { start: number }): boolean => held.some((r) => m.start >= startOf(r.node) && m.start < endOf(r.node));
+  const facts = emptyFacts(
+    'raw',
+    previewModels(ctx).filter((m) => !inHeld(m)),
+  );
+  const candidates: Candidate<JsPath<ObjectNode>>[] = [];
+  for (const path of objects) {
     const obj = path.node;
     const type = previewType(obj);
-    if (type && !isToolChoiceValue(path)) facts.tools.push(tool(obj, type, text));
+    if (type && !isToolChoiceValue(path) && !keepsPreview(path, text)) facts.tools.push(tool(obj, type, text));
     const model = obj.properties.find((p) => isObjectProperty(p) && MODEL_KEY.test(nameOf(p.key) ?? ''));
     const value = isObjectProperty(model) ? unwrapValue(model.value) : null;
-    if (value) candidates.push({ node: obj, value: { start: startOf(value), end: endOf(value) }, name: nameOf(value) });
+    if (value) candidates.push({ node: path, value: { start: startOf(value), end: endOf(value) }, name: nameOf(value) });
   }
-  for (const found of flowRequests(candidates, facts.models)) request(facts, found, text);
+  for (const found of flowRequests(candidates, facts.models)) {
+    request(facts, found.node, text);
+    const framework = frameworkOf(found);
+    if (framework) facts.blocker ??= frameworkBlocker(framework);
+  }
   const sdk = pathsOfType(ctx.parsed, 'CallExpression').some((p) => nameOf(p.node.callee) === 'computerTool');
   if (sdk && facts.tools.length === 0) facts.kind = 'sdk';
   facts.actions = actions(ctx.parsed, text);

@@ -9,6 +9,7 @@ import {
   keyRead,
   nameOf,
   plainContent,
+  positionalArguments,
   readsIn,
   sameNode,
   settingsOf,
@@ -36,6 +37,7 @@ import {
   TRUNCATION_KEY,
   TYPE_KEY,
 } from './flow.js';
+import { localLoop } from './python-loop.js';
 
 function remove(text: string, container: PyNode, drop: (item: PyNode) => boolean): Edit[] {
   const list = entryList(container);
@@ -71,10 +73,27 @@ function request(facts: Facts, container: PyNode, text: string): void {
   }
 }
 
+const REGEX_FUNCTIONS = new Set(['search', 'match', 'fullmatch', 'compile', 'findall']);
+
+/** Spans of `re.search(r"computer-use-preview", model)` patterns: a predicate that recognises the model, not a use of it. */
+function regexPatterns(root: PyNode): Array<{ start: number; end: number }> {
+  return root
+    .descendantsOfType('call')
+    .filter((call) => {
+      const callee = call?.childForFieldName('function');
+      return callee?.type === 'attribute' && callee.childForFieldName('object')?.text === 're' && REGEX_FUNCTIONS.has(nameOf(callee) ?? '');
+    })
+    .map((call) => positionalArguments(call)[0])
+    .filter((pattern): pattern is PyNode => pattern?.type === 'string')
+    .map((pattern) => ({ start: pattern.startIndex, end: pattern.endIndex }));
+}
+
 function fileFacts(ctx: HandlerContext<PyParsed>): Facts {
   const root = ctx.parsed.tree.rootNode;
   const text = ctx.text;
-  const facts = emptyFacts('raw', previewModels(ctx));
+  const patterns = regexPatterns(root);
+  const models = previewModels(ctx).filter((m) => !patterns.some((p) => m.start >= p.start && m.end <= p.end));
+  const facts = emptyFacts('raw', models);
   const candidates: Candidate<PyNode>[] = [];
   let sdk = false;
   for (const container of root.descendantsOfType(['dictionary', 'call'])) {
@@ -205,8 +224,15 @@ function actionUse(text: string, read: PyNode, object: PyNode, quote: string, re
   const head = `for ${LOOP_VARIABLE} in ${iter}:`;
   const base = { offset: read.startIndex, loop: `${head} …` };
   const statement = callStatement(read);
-  const alone =
-    statement && reads.every((r) => sameNode(r, read) || r.startIndex < statement.startIndex || r.endIndex > statement.endIndex);
+  const outside = (r: PyNode, start: number, end: number): boolean => sameNode(r, read) || r.startIndex < start || r.endIndex > end;
+  const bound = read.parent?.parent;
+  if (!statement && bound && isPlainPath(object)) {
+    const step = indentStep(text, bound, indentBefore(text, bound.startIndex) ?? '');
+    const edits = localLoop(text, read, (name) => `for ${name} in ${iter}:`, step);
+    const end = edits ? Math.max(...edits.map((e) => e.end)) : 0;
+    if (edits && reads.every((r) => outside(r, bound.startIndex, end))) return { ...base, use: firstLine(bound.text), edits };
+  }
+  const alone = statement && reads.every((r) => outside(r, statement.startIndex, statement.endIndex));
   if (!statement || !alone || !loopFits(text, statement) || readsLoopVariable(statement) || !isPlainPath(object)) {
     return { ...base, use: firstLine(statementOf(read).text), edits: null };
   }
@@ -222,6 +248,12 @@ function actionUse(text: string, read: PyNode, object: PyNode, quote: string, re
   };
 }
 
+/** `assert call["action"]["x"] == 500` checks an item the test builds itself: it runs no action. */
+function inAssert(node: PyNode): boolean {
+  for (let p = node.parent; p; p = p.parent) if (p.type === 'assert_statement') return true;
+  return false;
+}
+
 function actions(parsed: PyParsed, text: string): ActionUse[] {
   const root = parsed.tree.rootNode;
   const calls = computerCalls(root);
@@ -229,7 +261,7 @@ function actions(parsed: PyParsed, text: string): ActionUse[] {
   for (const node of root.descendantsOfType(['subscript', 'attribute', 'call'])) {
     const read = node ? keyRead(node) : null;
     const object = read?.key === 'action' ? read.object : null;
-    if (!node || !object || isFallback(node)) continue;
+    if (!node || !object || isFallback(node) || inAssert(node)) continue;
     if (calls.has(compact(object.text)) || namesComputerCall(nameOf(object))) reads.push({ read: node, object });
   }
   const quote = fileQuote(root);

@@ -65,12 +65,58 @@ function parse(text: string, _path: string): PyParsed {
   return { tree };
 }
 
+/**
+ * IPython's `%magic` and `!shell` lines become comments: one character replaced, so every
+ * offset holds. Notebook cells and Markdown fences both hold them.
+ */
+export function maskMagicLines(code: string): string {
+  return code.replace(/^([ \t]*)[%!](?=[%\w{./~$-])/gm, '$1#');
+}
+
+/**
+ * An edit block quoted in docs (`<<<<<<< SEARCH`, the old code, `=======`, the new code,
+ * `>>>>>>> REPLACE`): the old side must match a file as it was, so it is masked whole and
+ * only the new side is read as code.
+ */
+const EDIT_SEARCH = /^[ \t]*<{7}[^\n]*\n(?:[^\n]*\n)*?[ \t]*={7}[ \t]*$/gm;
+const EDIT_REPLACE_END = /^[ \t]*>{7}(?=[ \t]|$)/gm;
+
+/** Each non-empty line becomes a comment of the same length. */
+function commentOut(lines: string): string {
+  return lines.replace(/^[^\n\r]/gm, '#');
+}
+
+/** `...` where code was left out of a parameter list (`def start(...)`): a name of the same length. */
+const PLACEHOLDER_PARAMETERS = /\((\s*)\.\.\.(\s*)\)/g;
+
+/**
+ * Code quoted in docs: IPython lines, edit blocks' old sides and `(...)` placeholders are
+ * masked, each with text of its own length, when the text does not parse as it is.
+ */
+function parseSnippet(text: string, path: string): PyParsed {
+  try {
+    return parse(text, path);
+  } catch (first) {
+    const masked = maskMagicLines(text)
+      .replace(EDIT_SEARCH, commentOut)
+      .replace(EDIT_REPLACE_END, commentOut)
+      .replace(PLACEHOLDER_PARAMETERS, '($1___$2)');
+    if (masked === text) throw first;
+    try {
+      return parse(masked, path);
+    } catch {
+      throw first;
+    }
+  }
+}
+
 export const python: LanguageAdapter<PyParsed> = {
   id: 'python',
   files: /\.pyi?$/,
   extensions: ['py', 'pyi'],
   init,
   parse,
+  parseSnippet,
   dispose: (parsed) => parsed.tree.delete(),
   strings,
 };

@@ -75,11 +75,10 @@ export function maskMagicLines(code: string): string {
 
 /**
  * An edit block quoted in docs (`<<<<<<< SEARCH`, the old code, `=======`, the new code,
- * `>>>>>>> REPLACE`): the old side must match a file as it was, so it is masked whole and
- * only the new side is read as code.
+ * `>>>>>>> REPLACE`) records a change a model made: masked whole, so the rest of the
+ * fence is read and nothing inside the record is taken for a model choice.
  */
-const EDIT_SEARCH = /^[ \t]*<{7}[^\n]*\n(?:[^\n]*\n)*?[ \t]*={7}[ \t]*$/gm;
-const EDIT_REPLACE_END = /^[ \t]*>{7}(?=[ \t]|$)/gm;
+const EDIT_BLOCK = /^[ \t]*<{7}[^\n]*\n(?:[^\n]*\n)*?[ \t]*>{7}(?=[ \t]|$)[^\n]*/gm;
 
 /** Each non-empty line becomes a comment of the same length. */
 function commentOut(lines: string): string {
@@ -90,7 +89,7 @@ function commentOut(lines: string): string {
 const PLACEHOLDER_PARAMETERS = /\((\s*)\.\.\.(\s*)\)/g;
 
 /**
- * Code quoted in docs: IPython lines, edit blocks' old sides and `(...)` placeholders are
+ * Code quoted in docs: IPython lines, edit blocks and `(...)` placeholders are
  * masked, each with text of its own length, when the text does not parse as it is.
  */
 function parseSnippet(text: string, path: string): PyParsed {
@@ -98,8 +97,7 @@ function parseSnippet(text: string, path: string): PyParsed {
     return parse(text, path);
   } catch (first) {
     const masked = maskMagicLines(text)
-      .replace(EDIT_SEARCH, commentOut)
-      .replace(EDIT_REPLACE_END, commentOut)
+      .replace(EDIT_BLOCK, commentOut)
       .replace(PLACEHOLDER_PARAMETERS, '($1___$2)');
     if (masked === text) throw first;
     try {

@@ -96,9 +96,7 @@ function parseSnippet(text: string, path: string): PyParsed {
   try {
     return parse(text, path);
   } catch (first) {
-    const masked = maskMagicLines(text)
-      .replace(EDIT_BLOCK, commentOut)
-      .replace(PLACEHOLDER_PARAMETERS, '($1___$2)');
+    const masked = maskMagicLines(text).replace(EDIT_BLOCK, commentOut).replace(PLACEHOLDER_PARAMETERS, '($1___$2)');
     if (masked === text) throw first;
     try {
       return parse(masked, path);

@@ -132,7 +132,7 @@ describe('gpt55-codemod CLI', () => {
     const { code, stdout } = cli(root, 'upgrade', 'src', '--dry', '--json');
     expect(code).toBe(0);
     const report = JSON.parse(stdout);
-    expect(Object.keys(report)).toEqual(['tool', 'version', 'target', 'summary', 'sites', 'errors', 'decisions']);
+    expect(Object.keys(report)).toEqual(['tool', 'version', 'target', 'summary', 'sites', 'errors', 'warnings', 'decisions']);
     expect(report).toMatchObject({ tool: 'gpt55-codemod', version: '0.1.0', target: 'gpt-5.5' });
     expect(report.summary).toMatchObject({ filesScanned: 3, filesChanged: 1, filesErrored: 0 });
     const counts = { upgraded: 0, 'confirmation-needed': 0, blocked: 0, unknown: 0 } as Record<string, number>;

@@ -13,6 +13,8 @@
  *                         `line:column transform status from -> to`
  *   <case>.errors.txt     optional: the errors the run must report (a part that does not parse
  *                         and is left as is), one per line: `line message`; without it, none
+ *   <case>.warnings.txt   optional: the warnings, the same way (quoted code that names a model
+ *                         and does not parse)
  */
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -35,6 +37,7 @@ export interface FixtureCase {
   /** Null where the case has no sites.txt (the fixture test then fails). */
   sites: string[] | null;
   errors: string[];
+  warnings: string[];
 }
 
 function lines(text: string | null): string[] | null {
@@ -64,6 +67,7 @@ function loadCase(transform: string, dir: string, name: string, ext: string): Fi
     extras,
     sites: lines(read('sites.txt')),
     errors: lines(read('errors.txt')) ?? [],
+    warnings: lines(read('warnings.txt')) ?? [],
   };
 }
 

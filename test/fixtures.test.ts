@@ -1,6 +1,6 @@
 /**
  * Every fixture case under __testfixtures__/<transform>/ (the file layout is in
- * fixture-cases.ts) runs through the engine: its output, sites and errors must be the
+ * fixture-cases.ts) runs through the engine: its output, sites, errors and warnings must be the
  * expected ones. Each case also runs a second time on its output, which must change
  * nothing and report no upgrade (idempotence).
  */
@@ -21,6 +21,7 @@ describe.each([...new Set(cases.map((c) => c.transform))])('%s', (transformName)
     const settings = caseSettings(fixture);
     const first = processText(fixture.path, fixture.input, settings);
     expect(first.errors.map((e) => `${e.line ?? '-'} ${e.message}`)).toEqual(fixture.errors);
+    expect(first.warnings.map((e) => `${e.line ?? '-'} ${e.message}`)).toEqual(fixture.warnings);
     expect(first.newText ?? fixture.input).toBe(fixture.output);
     expect(first.sites.map(formatSiteLine), `${fixture.name}.sites.txt`).toEqual(fixture.sites);
 

@@ -34,9 +34,19 @@ function syntaxOf(path: string): Syntax {
   return /\.(ts|mts|cts)$/.test(path) ? 'ts' : 'js';
 }
 
+/**
+ * How a text is parsed: its syntax, and whether Babel recovers from errors it can step
+ * over (a repeated `const`, a misplaced `return`), which only code quoted in docs gets.
+ */
+interface Mode {
+  syntax: Syntax;
+  recover: boolean;
+}
+
 /** No `tokens` and no comments attached to nodes: only recast's re-printing reads them, and edits here are byte ranges. */
-function babelOptions(syntax: Syntax): ParserOptions {
+function babelOptions({ syntax, recover }: Mode): ParserOptions {
   return {
+    errorRecovery: recover,
     sourceType: 'unambiguous',
     allowImportExportEverywhere: true,
     allowReturnOutsideFunction: true,
@@ -56,27 +66,27 @@ interface Toolkit {
  * One parser and one jscodeshift API per syntax, built on first use: `withParser` copies
  * every builder and named type onto a new function, which costs more than parsing a small file.
  */
-const toolkits = new Map<Syntax, Toolkit>();
+const toolkits = new Map<string, Toolkit>();
 
 // Babel loads on the first JS/TS parse, so a run that parses none never pays for it.
 const babelParser = lazyRequire<typeof import('@babel/parser')>('@babel/parser');
 
-function toolkitFor(path: string): Toolkit {
-  const syntax = syntaxOf(path);
-  let toolkit = toolkits.get(syntax);
+function toolkitFor(mode: Mode): Toolkit {
+  const key = `${mode.syntax}${mode.recover ? '+recover' : ''}`;
+  let toolkit = toolkits.get(key);
   if (!toolkit) {
     const babel = babelParser();
-    const options = babelOptions(syntax);
+    const options = babelOptions(mode);
     const parser: Parser = { parse: (source: string) => babel.parse(source, options) };
     toolkit = { parser, j: jscodeshiftApi().withParser(parser) };
-    toolkits.set(syntax, toolkit);
+    toolkits.set(key, toolkit);
   }
   return toolkit;
 }
 
 /** The parser object jscodeshift expects (`parse(source)`), bound to a file's extension. */
 export function parserFor(path: string): Parser {
-  return toolkitFor(path).parser;
+  return toolkitFor({ syntax: syntaxOf(path), recover: false }).parser;
 }
 
 /**
@@ -90,8 +100,11 @@ function withoutBom(text: string): string {
 }
 
 function parse(source: string, path: string): JsParsed {
-  const { parser, j } = toolkitFor(path);
-  const text = withoutBom(source);
+  return parseAs(withoutBom(source), { syntax: syntaxOf(path), recover: false });
+}
+
+function parseAs(text: string, mode: Mode): JsParsed {
+  const { parser, j } = toolkitFor(mode);
   try {
     // The tree is used as Babel built it: `j(text)` would parse through recast, which
     // recomputes start/end from its own line model (tabs expanded, CRLF counted once), and
@@ -104,11 +117,48 @@ function parse(source: string, path: string): JsParsed {
   }
 }
 
+/**
+ * `...` standing for left-out code (`[ ... ]`, `{ ..., key }`, a line of its own) rather
+ * than a spread, which an operand follows.
+ */
+const PLACEHOLDER = /\.\.\.(?=[ \t]*(?:[,\]});]|$))/gm;
+
+/** A placeholder becomes an identifier of the same length, so every offset stays. */
+function maskPlaceholders(text: string): string {
+  return text.replace(PLACEHOLDER, '_$$_');
+}
+
+/**
+ * Code quoted in docs: snippets leave code out (`...`), repeat a declaration to show a
+ * before and after, and put TypeScript or JSX in a ```js fence. When the text does not
+ * parse as its fence says, it is parsed with Babel's error recovery, as TSX too, and
+ * with its placeholders masked; the first error is the one reported when nothing works.
+ */
+function parseSnippet(source: string, path: string): JsParsed {
+  const text = withoutBom(source);
+  const syntax = syntaxOf(path);
+  try {
+    return parseAs(text, { syntax, recover: false });
+  } catch (first) {
+    const syntaxes: Syntax[] = syntax === 'tsx' ? ['tsx'] : [syntax, 'tsx'];
+    for (const attempt of [text, maskPlaceholders(text)])
+      for (const each of syntaxes) {
+        try {
+          return parseAs(attempt, { syntax: each, recover: true });
+        } catch {
+          // the next way of reading it
+        }
+      }
+    throw first;
+  }
+}
+
 export const javascript: LanguageAdapter<JsParsed> = {
   id: 'js',
   files: /\.(js|jsx|mjs|cjs|ts|tsx|mts|cts)$/,
   extensions: ['js', 'jsx', 'mjs', 'cjs', 'ts', 'tsx', 'mts', 'cts'],
   readsBom: true,
   parse,
+  parseSnippet,
   strings,
 };

@@ -68,6 +68,9 @@ const FENCES: Record<string, { language: LanguageId; ext: string }> = {
   jsonc: { language: 'json', ext: 'jsonc' },
   yaml: { language: 'yaml', ext: 'yaml' },
   yml: { language: 'yaml', ext: 'yaml' },
+  md: { language: 'markdown', ext: 'md' },
+  markdown: { language: 'markdown', ext: 'md' },
+  prompty: { language: 'markdown', ext: 'prompty' },
 };
 
 const SHELL_FENCES = new Set(['bash', 'sh', 'shell', 'zsh', 'console', 'curl']);
@@ -225,12 +228,36 @@ function fenceRegions(fence: CodeBlock, lines: SourceLines, path: string): Regio
   const block = contentOf(fence, lines);
   if (!block) return [];
   const label = `\`\`\`${fence.lang} fence at line ${fence.line}`;
-  if (target) return [block.mapped.region(target.language, label, block.encode, `${path}.${target.ext}`)];
+  if (target) {
+    const shown = wholeFile(target, block.mapped.text);
+    return [{ ...block.mapped.region(shown.language, label, block.encode, `${path}.${shown.ext}`), snippet: true }];
+  }
   const outer = { toOuter: (offset: number) => block.mapped.toOuter(offset), encode: block.encode };
   return shellBodies(block.mapped.text).map((body) => {
     const bodyLine = fence.line + 1 + countLines(block.mapped.text.slice(0, body.start));
-    return body.mapped.within(outer, 'json', `JSON body at line ${bodyLine} (${label})`, body.encode, `${path}.json`);
+    const region = body.mapped.within(outer, 'json', `JSON body at line ${bodyLine} (${label})`, body.encode, `${path}.json`);
+    return { ...region, snippet: true };
   });
+}
+
+/**
+ * A ```yaml fence that shows a whole Markdown file (`---` frontmatter, then prose: an
+ * agent or prompt file) is read as Markdown; YAML would take the prose for a second document.
+ */
+function wholeFile(target: { language: LanguageId; ext: string }, code: string): { language: LanguageId; ext: string } {
+  if (target.language !== 'yaml') return target;
+  const front = frontmatterOf(code);
+  const rest = front ? code.split(LINE_BREAK).slice(front.lineCount).join('\n') : '';
+  return rest.trim() !== '' && !looksLikeYaml(rest) ? { language: 'markdown', ext: 'md' } : target;
+}
+
+/** Whether text after a `---` reads as YAML data (another document of the stream: a map or list) rather than prose. */
+function looksLikeYaml(text: string): boolean {
+  try {
+    return yaml.parse(text, 'document.yaml').every((root) => root.kind !== 'scalar');
+  } catch {
+    return false;
+  }
 }
 
 function countLines(text: string): number {

@@ -8,6 +8,7 @@ import { findNodeAtLocation, type Node, type ParseError, parseTree, printParseEr
 import type { SourceError } from '../types.js';
 import { checkNesting } from './json.js';
 import { errorAt } from './mapping.js';
+import { maskMagicLines } from './python.js';
 import { MappedText } from './regions.js';
 import type { LanguageAdapter, Region } from './types.js';
 
@@ -88,7 +89,8 @@ function cellRegion(cell: NotebookCell, number: number, text: string, python: bo
   if (cell.type === 'markdown') return source.region('markdown', `markdown cell ${number}`, jsonEscape);
   if (cell.type !== 'code' || !python) return null;
   const code = maskMagics(source.text);
-  return code === null ? null : { ...source.region('python', `code cell ${number}`, jsonEscape), text: code };
+  // A cell is a snippet too: often left unfinished (`...`), and a broken one is worth a warning, not an error.
+  return code === null ? null : { ...source.region('python', `code cell ${number}`, jsonEscape), text: code, snippet: true };
 }
 
 const jsonEscape = (text: string): string => JSON.stringify(text).slice(1, -1);
@@ -119,15 +121,11 @@ function appendJsonString(text: string, start: number, end: number, mapped: Mapp
 /** Cell magics whose body is still Python. */
 const PYTHON_CELL_MAGICS = new Set(['time', 'timeit', 'capture', 'prun', 'debug']);
 
-/**
- * IPython syntax is not Python: `%magic` and `!shell` lines become comments (one
- * character replaced, so every offset holds); a `%%bash`-style cell is not Python at
- * all and is skipped (null).
- */
+/** IPython syntax is not Python: its lines are masked; a `%%bash`-style cell is not Python at all and is skipped (null). */
 function maskMagics(code: string): string | null {
   const cellMagic = /^%%(\w+)/.exec(code);
   if (cellMagic && !PYTHON_CELL_MAGICS.has(cellMagic[1]!)) return null;
-  return code.replace(/^([ \t]*)[%!](?=[%\w{./~$-])/gm, '$1#');
+  return maskMagicLines(code);
 }
 
 export const notebook: LanguageAdapter<NotebookParsed> = {

@@ -65,12 +65,54 @@ function parse(text: string, _path: string): PyParsed {
   return { tree };
 }
 
+/**
+ * IPython's `%magic` and `!shell` lines become comments: one character replaced, so every
+ * offset holds. Notebook cells and Markdown fences both hold them.
+ */
+export function maskMagicLines(code: string): string {
+  return code.replace(/^([ \t]*)[%!](?=[%\w{./~$-])/gm, '$1#');
+}
+
+/**
+ * An edit block quoted in docs (`<<<<<<< SEARCH`, the old code, `=======`, the new code,
+ * `>>>>>>> REPLACE`) records a change a model made: masked whole, so the rest of the
+ * fence is read and nothing inside the record is taken for a model choice.
+ */
+const EDIT_BLOCK = /^[ \t]*<{7}[^\n]*\n(?:[^\n]*\n)*?[ \t]*>{7}(?=[ \t]|$)[^\n]*/gm;
+
+/** Each non-empty line becomes a comment of the same length. */
+function commentOut(lines: string): string {
+  return lines.replace(/^[^\n\r]/gm, '#');
+}
+
+/** `...` where code was left out of a parameter list (`def start(...)`): a name of the same length. */
+const PLACEHOLDER_PARAMETERS = /\((\s*)\.\.\.(\s*)\)/g;
+
+/**
+ * Code quoted in docs: IPython lines, edit blocks and `(...)` placeholders are
+ * masked, each with text of its own length, when the text does not parse as it is.
+ */
+function parseSnippet(text: string, path: string): PyParsed {
+  try {
+    return parse(text, path);
+  } catch (first) {
+    const masked = maskMagicLines(text).replace(EDIT_BLOCK, commentOut).replace(PLACEHOLDER_PARAMETERS, '($1___$2)');
+    if (masked === text) throw first;
+    try {
+      return parse(masked, path);
+    } catch {
+      throw first;
+    }
+  }
+}
+
 export const python: LanguageAdapter<PyParsed> = {
   id: 'python',
   files: /\.pyi?$/,
   extensions: ['py', 'pyi'],
   init,
   parse,
+  parseSnippet,
   dispose: (parsed) => parsed.tree.delete(),
   strings,
 };

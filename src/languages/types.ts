@@ -15,6 +15,8 @@ export interface Region {
   label: string;
   /** The path the inner adapter parses as, when the language needs it (`README.md.tsx` for a tsx fence). */
   path?: string;
+  /** Code quoted in prose (a Markdown fence): parsed with the adapter's `parseSnippet`, and reported as a warning when it still fails. */
+  snippet?: boolean;
 }
 
 export interface LanguageAdapter<P = unknown> {
@@ -31,6 +33,8 @@ export interface LanguageAdapter<P = unknown> {
   init?(): Promise<void>;
   /** Parses text; throws SourceError with a 1-based line on bad input. */
   parse(text: string, path: string): P;
+  /** Parses code quoted in docs, tolerant of what snippets leave out or add (`...`, shell lines); throws like `parse` when that fails too. */
+  parseSnippet?(text: string, path: string): P;
   /**
    * Frees what a parse holds outside the JavaScript heap (a WebAssembly syntax tree);
    * the engine calls it once it is done with a file's trees.

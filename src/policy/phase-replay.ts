@@ -8,7 +8,7 @@ import type { SiteDraft } from '../types.js';
 export type PhaseVerdict = 'preserved' | 'fixed' | 'blocked' | 'unknown';
 
 /** Which API the replayed history is sent to, as far as the code shows. */
-export type ReplayApi = 'responses' | 'chat' | 'unclear';
+export type ReplayApi = 'responses' | 'chat' | 'realtime' | 'unclear';
 
 /** Facts about one message a replay flow builds (an object literal or a dict). */
 export interface ReplayFlow {
@@ -33,8 +33,9 @@ export interface ReplayFlow {
    * TypeScript: the type the message must fit, as the report names it (`` `ChatTurn` ``),
    * when adding `phase` would not type-check (`seen`: the type is in view and lacks it)
    * or cannot be checked (`seen` false: declared in another module or returned by a call).
+   * `library`: the type is another library's (`@ai-sdk/provider`), whose own code builds the request.
    */
-  typeConflict: { type: string; seen: boolean } | null;
+  typeConflict: { type: string; seen: boolean; library?: string } | null;
 }
 
 export interface PhaseDecision {
@@ -70,12 +71,15 @@ function typeReason(flow: ReplayFlow, conflict: { type: string; seen: boolean })
 
 /** The verdict for one flow; null when the message is no replay of Responses output at all. */
 export function decidePhase(flow: ReplayFlow): PhaseDecision | null {
-  // Chat Completions has no phase; a written-out message is an example, not model output.
-  if (flow.api === 'chat' || flow.source === 'literal') return null;
+  // Chat Completions and Realtime items have no phase; a written-out message is an example, not model output;
+  // a message typed for another library (an AI SDK prompt) is that library's to send.
+  if (flow.api === 'chat' || flow.api === 'realtime' || flow.source === 'literal' || flow.typeConflict?.library) return null;
   if (flow.carriesPhase) return { verdict: 'preserved', site: null };
   const from = FROM[flow.shape];
   switch (flow.source) {
     case 'output_text':
+      // A converter that serves Chat Completions too turns output into the app's own messages, not a replay.
+      if (flow.api !== 'responses') return null;
       return {
         verdict: 'blocked',
         site: site(

@@ -8,7 +8,7 @@
  */
 import { createHash } from 'node:crypto';
 import { structuredPatch } from 'diff';
-import type { Site, Status } from '../types.js';
+import type { FileError, Site, Status } from '../types.js';
 import { type FileText, gateFailure, type Report, siteLocation, STATUSES } from './model.js';
 import { NO_PACKAGE } from './text.js';
 
@@ -312,9 +312,15 @@ function checklistSection(report: Report, links: string): string {
 }
 
 function errorsSection(report: Report): string {
-  if (report.errors.length === 0) return '<section id="errors"><h2>Errors</h2><p>None.</p></section>';
-  const items = report.errors.map(
+  const warnings = problemsSection('warnings', 'Warnings', report.warnings ?? []);
+  if (report.errors.length === 0) return `<section id="errors"><h2>Errors</h2><p>None.</p></section>${warnings}`;
+  return problemsSection('errors', 'Errors', report.errors) + warnings;
+}
+
+function problemsSection(id: string, title: string, problems: FileError[]): string {
+  if (problems.length === 0) return '';
+  const items = problems.map(
     (e) => `<li><code>${escapeHtml(e.line === null ? e.file : `${e.file}:${e.line}`)}</code> ${escapeHtml(e.message)}</li>`,
   );
-  return `<section id="errors"><h2>Errors (${report.errors.length})</h2><ul>${items.join('\n')}</ul></section>`;
+  return `<section id="${id}"><h2>${title} (${problems.length})</h2><ul>${items.join('\n')}</ul></section>`;
 }

@@ -104,7 +104,10 @@ function reportProblem(data: unknown): string | null {
   if (!isObject(summary)) return 'summary is missing';
   const fileCounts = badField(summary, { filesScanned: isCount, filesChanged: isCount, filesErrored: isCount }, 'summary');
   if (fileCounts) return fileCounts;
-  const siteProblem = listProblem(data.sites, SITE_CHECKS, 'sites') ?? listProblem(data.errors, ERROR_CHECKS, 'errors');
+  const siteProblem =
+    listProblem(data.sites, SITE_CHECKS, 'sites') ??
+    listProblem(data.errors, ERROR_CHECKS, 'errors') ??
+    (data.warnings === undefined ? null : listProblem(data.warnings, ERROR_CHECKS, 'warnings'));
   if (siteProblem) return siteProblem;
   return countsProblem(summary.sites, data.sites as Site[]) ?? decisionsProblem(data.decisions);
 }

@@ -1,6 +1,6 @@
 import type { FamilyBucket } from '../policy/catalog.js';
 import { isModelLike, parseSlug } from '../policy/slug.js';
-import type { Site } from '../types.js';
+import type { FileError, Site } from '../types.js';
 import { type Report, siteLocation, STATUSES } from './model.js';
 import { countsByPackage } from './text.js';
 
@@ -183,12 +183,15 @@ function effortTable(sites: Site[]): string[] {
 
 function validation(report: Report): string[] {
   const { summary, errors } = report;
-  const errorLines = errors.map((e) => `  - ${code(e.line === null ? e.file : `${e.file}:${e.line}`)} ${inline(e.message)}`);
+  const warnings = report.warnings ?? [];
+  const lines = (list: FileError[]): string[] =>
+    list.map((e) => `  - ${code(e.line === null ? e.file : `${e.file}:${e.line}`)} ${inline(e.message)}`);
   return [
     `- Files scanned: ${summary.filesScanned}; changed: ${summary.filesChanged}; errored: ${summary.filesErrored}.`,
     '- Every changed file was re-parsed with the parser that read it before it was written; a file that did not re-parse was left untouched and is listed as an error.',
     errors.length === 0 ? '- Errors: none.' : '- Errors:',
-    ...errorLines,
+    ...lines(errors),
+    ...(warnings.length === 0 ? [] : ['- Warnings (quoted code that names a model but does not parse, left as is):', ...lines(warnings)]),
   ];
 }
 

@@ -22,6 +22,7 @@ export function mergeReports(reports: Report[]): Report {
     },
     sites,
     errors: reports.flatMap((r) => r.errors).sort(byLocation),
+    warnings: reports.flatMap((r) => r.warnings ?? []).sort(byLocation),
     // Reports written before decisions existed have none.
     decisions: summarizeDecisions(
       sites,

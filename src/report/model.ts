@@ -59,6 +59,8 @@ export interface RunResult {
   filesErrored: number;
   sites: Site[];
   errors: FileError[];
+  /** Absent where no run read files (a report built from sites alone). */
+  warnings?: FileError[];
   changes: FileChange[];
   /** Absent where no decisions were looked up (a report built from sites alone). */
   decisions?: RunDecisions;
@@ -81,6 +83,8 @@ export interface Report {
   };
   sites: Site[];
   errors: FileError[];
+  /** Code quoted in docs (a fence) that names a model but does not parse, left as is. Absent in reports written before warnings existed. */
+  warnings?: FileError[];
   /** Absent in reports written before decisions existed (merge-reports reads those too). */
   decisions?: DecisionsSummary;
 }
@@ -136,6 +140,7 @@ export function buildReport(result: RunResult): Report {
     },
     sites: result.sites,
     errors: result.errors,
+    warnings: result.warnings ?? [],
     decisions: summarizeDecisions(result.sites, result.decisions?.exists ? [result.decisions.file] : [], result.decisions?.stale ?? []),
   };
 }

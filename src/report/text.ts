@@ -46,7 +46,8 @@ export function renderSummary(report: Report, options: { color: boolean }): stri
   const { summary } = report;
   const lines = [
     `${c.bold('Files:')} ${summary.filesScanned} scanned, ${summary.filesChanged} changed, ${summary.filesErrored} errored`,
-    ...errorBlock(report.errors, c),
+    ...problemBlock(c.bold(c.red('Errors:')), report.errors, c.red),
+    ...problemBlock(c.bold(c.yellow('Warnings:')), report.warnings ?? [], c.yellow),
     `${c.bold('Sites:')} ${statusCounts(summary.sites, c)}`,
     ...decisionLines(report.decisions, c),
     ...packageBlock(report.sites, c),
@@ -146,10 +147,10 @@ function paint(c: Colors, status: Status, text: string): string {
   return STATUS_COLOR[status](c)(text);
 }
 
-function errorBlock(errors: FileError[], c: Colors): string[] {
-  if (errors.length === 0) return [];
+function problemBlock(title: string, problems: FileError[], paint: (text: string) => string): string[] {
+  if (problems.length === 0) return [];
   const where = (e: FileError): string => (e.line === null ? e.file : `${e.file}:${e.line}`);
-  return ['', c.bold(c.red('Errors:')), ...errors.map((e) => `${c.red(where(e))}  ${e.message}`), ''];
+  return ['', title, ...problems.map((e) => `${paint(where(e))}  ${e.message}`), ''];
 }
 
 /** One line per reason, largest group first: the count, the reason once, the first locations. */

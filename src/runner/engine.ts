@@ -12,6 +12,7 @@ import { createsAzureClient, hasDirective } from '../policy/context.js';
 import { CatalogMembers, collapseCatalogs } from '../policy/collapse.js';
 import { collapseGenerated, editsOutside, generatedSpans, spanAt } from '../policy/generated.js';
 import { NO_SDK_VERSIONS, type SdkVersions } from '../policy/sdk.js';
+import { MODEL_PREFILTER } from '../policy/slug.js';
 import type { HandlerContext, Transform, TransformOptions } from '../transform.js';
 import { type Edit, type FileError, type Site, SourceError, type StringContext, type UpgradeClass } from '../types.js';
 
@@ -34,6 +35,8 @@ export interface FileOutcome {
   newText: string | null;
   sites: Site[];
   errors: FileError[];
+  /** Code quoted in the file (a fence) that holds a model string but does not parse, left as is: the file itself is fine. */
+  warnings: FileError[];
   /** The file could not be processed (parse or verify failure). */
   failed: boolean;
   /** The file was parsed (some prefilter matched). */
@@ -57,6 +60,7 @@ interface Collected {
   edits: Array<Edit & { order: number }>;
   sites: Array<Site & { order: number }>;
   regionErrors: FileError[];
+  regionWarnings: FileError[];
   /** Per offset in the file, the first transform that reported an upgraded site there, and its place in the run. */
   upgrades: Map<number, { transform: string; order: number }>;
 }
@@ -84,8 +88,9 @@ function parseError(path: string, err: unknown): FileError {
 class Parses {
   private readonly held: Array<() => void> = [];
 
-  parse(adapter: LanguageAdapter, text: string, path: string): unknown {
-    const parsed = adapter.parse(maskBom(text, adapter), path);
+  parse(adapter: LanguageAdapter, text: string, path: string, snippet = false): unknown {
+    const source = maskBom(text, adapter);
+    const parsed = snippet && adapter.parseSnippet ? adapter.parseSnippet(source, path) : adapter.parse(source, path);
     if (adapter.dispose) this.held.push(() => adapter.dispose!(parsed));
     return parsed;
   }
@@ -105,7 +110,7 @@ class FileRun {
   readonly azure: boolean;
   readonly excluded: boolean;
   readonly configPinned: boolean;
-  readonly collected: Collected = { edits: [], sites: [], regionErrors: [], upgrades: new Map() };
+  readonly collected: Collected = { edits: [], sites: [], regionErrors: [], regionWarnings: [], upgrades: new Map() };
   readonly running: ReadonlySet<string>;
   readonly catalog = new CatalogMembers();
 
@@ -175,16 +180,15 @@ class FileRun {
     };
     let parsed: unknown;
     try {
-      parsed = this.parses.parse(adapter, region.text, region.path ?? this.path);
+      parsed = this.parses.parse(adapter, region.text, region.path ?? this.path, region.snippet);
     } catch (err) {
       // The parser's line is inside the region: map its start to the file's line.
       const inner = err instanceof SourceError && err.line !== null ? new LineIndex(region.text).offsetOfLine(err.line) : 0;
       const line = this.lines.position(layer.toTop(inner)).line;
-      this.collected.regionErrors.push({
-        file: this.path,
-        line,
-        message: `${layer.label} does not parse; left as is: ${errorMessage(err)}`,
-      });
+      const problem = { file: this.path, line, message: `${layer.label} does not parse; left as is: ${errorMessage(err)}` };
+      // A quoted snippet is no broken file: worth a look only where it names a model.
+      if (!region.snippet) this.collected.regionErrors.push(problem);
+      else if (MODEL_PREFILTER.test(region.text)) this.collected.regionWarnings.push(problem);
       return;
     }
     this.runLayer(layer, parsed);
@@ -287,7 +291,7 @@ function parseLayers(
       const label = regionLabel(outer, region);
       const key = `${outer.key}/${index}`;
       try {
-        visit(inner, parses.parse(inner, region.text, region.path ?? path), region.text, { label, nested: true, key });
+        visit(inner, parses.parse(inner, region.text, region.path ?? path, region.snippet), region.text, { label, nested: true, key });
       } catch {
         regionFailures.set(key, label);
       }
@@ -340,6 +344,7 @@ function processParsed(path: string, text: string, settings: EngineSettings, par
     newText: null,
     sites: [],
     errors: [],
+    warnings: [],
     failed: false,
     parsed: false,
     prefiltered: transforms.map((t) => t.name),
@@ -376,6 +381,7 @@ function transformParsed(
   const sites = collapseGenerated(generated, dedupeSites(run.collected.sites), (s) => run.offsetOf(s));
   outcome.sites = collapseCatalogs(sites, (s) => (spanAt(generated, run.offsetOf(s)) ? null : run.catalog.at(run.offsetOf(s), s.from)));
   outcome.errors = regionErrors;
+  outcome.warnings = run.collected.regionWarnings;
   if (edits.length === 0) return outcome;
 
   const failure = (message: string): FileOutcome => ({

@@ -36,6 +36,8 @@ export interface FileResult {
   change?: { before: string; after: string };
   sites: Site[];
   errors: FileError[];
+  /** Absent where the file was not processed. */
+  warnings?: FileError[];
   failed: boolean;
   /** What identifies each site (by fingerprint), for `decide` to write down. */
   keys: Array<[string, SiteKey]>;
@@ -86,7 +88,14 @@ export function processFile(job: FileJob, settings: ProcessSettings): FileResult
     return { ...base, prefiltered: names, sites: [], errors: [{ file: job.path, line: null, message: err.message }], failed: true };
   }
   const decided = decisions.annotate(outcome.sites);
-  const result: FileResult = { ...base, ...decided, errors: outcome.errors, failed: outcome.failed, prefiltered: outcome.prefiltered };
+  const result: FileResult = {
+    ...base,
+    ...decided,
+    errors: outcome.errors,
+    warnings: outcome.warnings,
+    failed: outcome.failed,
+    prefiltered: outcome.prefiltered,
+  };
   if (outcome.failed) result.unmatched = [];
   if (outcome.newText !== null) result.change = { before: read.text, after: outcome.newText };
   return result;

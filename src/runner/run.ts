@@ -195,6 +195,7 @@ interface Collecting {
 async function collect(results: FileResult[], request: RunRequest, context: Collecting): Promise<RunResult> {
   const sites: Site[] = [];
   const errors: FileError[] = [...context.aside];
+  const warnings: FileError[] = [];
   const changes: FileChange[] = [];
   const writes = new WriteLoop(request.write);
   let filesErrored = 0;
@@ -202,6 +203,7 @@ async function collect(results: FileResult[], request: RunRequest, context: Coll
     for (const result of results) {
       let failed = result.failed;
       errors.push(...result.errors);
+      warnings.push(...(result.warnings ?? []));
       if (result.change) {
         const problem = writeRefusal(result.absolute) ?? (await writes.write(result.absolute, result.change));
         if (problem) {
@@ -227,6 +229,7 @@ async function collect(results: FileResult[], request: RunRequest, context: Coll
     filesErrored,
     sites,
     errors,
+    warnings,
     changes,
     prefiltered: prefilterCounts(results, request),
   };

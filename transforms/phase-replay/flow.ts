@@ -20,6 +20,8 @@ export type Source<Ref> = { kind: 'output item'; ref: Ref } | { kind: 'output_te
 const RESPONSES_SIGNAL =
   /\bresponses\s*\.\s*(create|stream|parse)\b|\/v1\/responses\b|\bprevious_response_id\b|\boutput_text\b|\bResponseInputItem\b|\bEasyInputMessage/;
 const CHAT_SIGNAL = /\bchat\s*\.\s*completions\b|\/chat\/completions\b|\bChatCompletion/;
+/** A Realtime client event: its conversation items have no `phase`. */
+const REALTIME_SIGNAL = /\bconversation\.item\.create\b/;
 
 /** A message that must fit one of these types goes into a Responses request. */
 export const RESPONSES_INPUT_TYPES = /\b(ResponseInputItem|ResponseInput|EasyInputMessage)\b/;
@@ -31,6 +33,7 @@ export const ITEM_TYPES = /\b(ResponseOutputMessage|ResponseOutputItem)\b/;
 
 /** When nothing in the flow names the API, the file's own calls decide. */
 export function fileApi(text: string): ReplayApi {
+  if (REALTIME_SIGNAL.test(text)) return 'realtime';
   const responses = RESPONSES_SIGNAL.test(text);
   return responses === CHAT_SIGNAL.test(text) ? 'unclear' : responses ? 'responses' : 'chat';
 }

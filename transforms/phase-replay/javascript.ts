@@ -51,6 +51,7 @@ function fileOf(parsed: JsParsed, text: string, path: string): JsFile {
     types: new Map(),
     sdkNamespaces: new Set(),
     sdkNames: new Map(),
+    imports: new Map(),
     narrowed: new Set(),
     calls: new Map(),
     callbacks: new Map(),
@@ -73,6 +74,7 @@ function indexNode(file: JsFile, p: JsPath): void {
       file.types.set(nameOf(node.id) ?? '', node);
       break;
     case 'ImportDeclaration':
+      for (const spec of node.specifiers ?? []) file.imports.set(nameOf(spec.local) ?? '', String(node.source.value));
       if (!/^openai(\/|$)/.test(String(node.source.value))) break;
       for (const spec of node.specifiers ?? []) {
         const local = nameOf(spec.local) ?? '';

@@ -50,6 +50,8 @@ export interface JsFile {
   sdkNamespaces: Set<string>;
   /** Named imports from the openai package: local name to SDK name. */
   sdkNames: Map<string, string>;
+  /** Every imported name, with the module it comes from. */
+  imports: Map<string, string>;
   /** Bindings (their declaring identifiers) compared with `.type === "message"` somewhere. */
   narrowed: Set<JsNode>;
   /** Calls by callee name: `toMessage(item)`. */

@@ -177,15 +177,25 @@ function typeCheck(file: JsFile, node: JsNode, depth = 0): TypeCheck {
       const written = writtenTypeName(f.typeName);
       const params = f.typeParameters?.params ?? [];
       if (['Array', 'ReadonlyArray', 'Promise'].includes(written) && params[0]) return check(params[0]);
+      // `Record<string, …>` takes any key.
+      if (written === 'Record' && params[0]?.type === 'TSStringKeyword') return 'ok';
       const local = file.types.get(written);
       if (local) return check(local);
       const name = sdkTypeName(file, written);
       if (PHASE_TYPES.has(name)) return 'ok';
-      return { type: `\`${written}\``, seen: NO_PHASE_TYPES.has(name) };
+      const library = libraryOf(file, written);
+      return { type: `\`${written}\``, seen: NO_PHASE_TYPES.has(name), ...(library ? { library } : {}) };
     }
     default:
       return 'ok';
   }
+}
+
+/** The package outside OpenAI's that declares a type (`@ai-sdk/provider`), from the file's imports; null for OpenAI's and the project's own. */
+function libraryOf(file: JsFile, written: string): string | null {
+  const source = file.imports.get(written.split('.')[0]!);
+  if (source === undefined || /^(\.|\/|openai(\/|$)|@openai\/)/.test(source)) return null;
+  return source;
 }
 
 function membersAllowPhase(members: JsNode[]): boolean {

@@ -1,6 +1,7 @@
-import type { Edit, RequestFacts, Status, StringContext, UpgradeClass } from '../types.js';
+import type { Status, StringContext, UpgradeClass } from '../types.js';
 import { isObjectId, pinnedName, pinnedPathReason, PROMPTFOO_CONFIG } from './context.js';
 import type { Verdict } from './decisions.js';
+import { type AgentsSdk, effortNote, type EffortScope, gateFailure } from './effort.js';
 import { counterpartOf, isModelLike, parseSlug, type ParsedSlug } from './slug.js';
 
 /** Everything the policy needs to decide one model site. */
@@ -23,6 +24,8 @@ export interface SiteInput {
   preserveEffort?: boolean;
   /** The decisions file's verdict on this site: upgrade is --all for it alone; keep leaves it as it is. */
   decided?: Verdict;
+  /** The Agents SDK the file's project declares: requests that rely on its defaults take its effort. */
+  agents?: AgentsSdk;
 }
 
 export interface Decision {
@@ -33,29 +36,6 @@ export interface Decision {
   upgradeClass: UpgradeClass;
   reason: string;
   reasoningEffort?: string;
-}
-
-export const EFFORT_NOT_SET = 'not set: GPT-5.4 ran at none, GPT-5.5 defaults to medium (expect more latency and tokens)';
-export const EFFORT_ADDED = "none (added by --preserve-effort: GPT-5.4's default, so behaviour stays as it was)";
-
-/** With --preserve-effort, a request that sets no effort and whose spelling is known gets effort none. */
-function getsEffortNone(request: RequestFacts, preserveEffort: boolean): boolean {
-  return preserveEffort && request.effort === undefined && request.addEffort !== undefined;
-}
-
-/** The insertions --preserve-effort makes for an upgraded site's requests. */
-export function effortInsertions(requests: RequestFacts[], preserveEffort: boolean): Edit[] {
-  return requests.filter((r) => getsEffortNone(r, preserveEffort)).map((r) => r.addEffort!);
-}
-
-/** The reasoning-effort note of a site: the visible setting(s), the one --preserve-effort adds, or what the default change means. */
-export function effortNote(requests: RequestFacts[], preserveEffort = false): string {
-  const visible = [...new Set(requests.map((r) => r.effort).filter((e): e is string => e !== undefined))];
-  const added = requests.some((r) => getsEffortNone(r, preserveEffort));
-  const notes = [...(visible.length > 0 ? [`${visible.join(', ')} (preserved)`] : []), ...(added ? [EFFORT_ADDED] : [])];
-  if (notes.length === 0) return EFFORT_NOT_SET;
-  const unset = requests.some((r) => r.effort === undefined && !getsEffortNone(r, preserveEffort));
-  return `${notes.join('; ')}${unset ? `; elsewhere ${EFFORT_NOT_SET}` : ''}`;
 }
 
 /** Rule 4: why the site's context may be intentionally pinned, or null. */
@@ -92,24 +72,6 @@ function modelData(input: SiteInput): boolean {
   );
 }
 
-/**
- * Rule 7: the parameters that make the upgrade a run-time error, or null. A request that
- * --preserve-effort gives effort none is not offending: the added `none` makes them legal.
- */
-function gateFailure(requests: RequestFacts[], preserveEffort: boolean): string | null {
-  const offending = requests.filter((r) => r.sampling.length > 0 && r.effort !== 'none' && !getsEffortNone(r, preserveEffort));
-  if (offending.length === 0) return null;
-  const params = [...new Set(offending.flatMap((r) => r.sampling))].map((p) => `\`${p}\``).join(', ');
-  const effort = offending.find((r) => r.effort !== undefined)?.effort;
-  const why = effort ? `with reasoning effort \`${effort}\`` : 'without a reasoning effort (GPT-5.5 defaults to medium)';
-  const fixable = !preserveEffort && offending.every((r) => r.effort === undefined && r.addEffort !== undefined);
-  return (
-    `the request sends ${params} ${why}; GPT-5.5 rejects these unless effort is none. ` +
-    'Set `reasoning: {effort: "none"}` (Responses) or `reasoning_effort: "none"` (Chat Completions), or remove them, then re-run' +
-    (fixable ? ' (--preserve-effort adds effort none here)' : '')
-  );
-}
-
 function noCounterpart(parsed: ParsedSlug): string {
   return parsed.entry.alias
     ? `${parsed.base} is a ChatGPT alias (a moving model without reasoning): no GPT-5.5 counterpart`
@@ -136,8 +98,9 @@ export function classify(input: SiteInput): Decision | null {
   if (to === null) return confirm(noCounterpart(parsed)); // rule 5
   if (parsed.entry.older && !all) return confirm(`older family (${parsed.entry.bucket}): upgraded only with --all`); // rule 6
 
-  const preserveEffort = input.preserveEffort === true;
-  const blocked = gateFailure(input.context.requests, preserveEffort); // rule 7
+  const scope: EffortScope = { preserveEffort: input.preserveEffort === true };
+  if (input.agents) scope.agents = { sdk: input.agents, from: input.value, to };
+  const blocked = gateFailure(input.context.requests, scope); // rule 7
   if (blocked) return decision(parsed, input.value, 'blocked', blocked, to);
 
   const change = `${parsed.base} to ${to}`;
@@ -149,7 +112,7 @@ export function classify(input: SiteInput): Decision | null {
     pinned ? `upgraded ${input.all ? 'with --all' : 'by the decisions file'} (${pinned})` : change,
     to,
   ); // rule 8
-  upgraded.reasoningEffort = effortNote(input.context.requests, preserveEffort);
+  upgraded.reasoningEffort = effortNote(input.context.requests, scope);
   return upgraded;
 }
 

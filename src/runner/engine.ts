@@ -10,9 +10,10 @@ import { classify, type Decision } from '../policy/classify.js';
 import type { Verdict } from '../policy/decisions.js';
 import { createsAzureClient, hasDirective } from '../policy/context.js';
 import { collapseGenerated, editsOutside, generatedSpans } from '../policy/generated.js';
+import { agentsSdkFor } from '../policy/effort.js';
 import { NO_SDK_VERSIONS, type SdkVersions } from '../policy/sdk.js';
 import type { HandlerContext, Transform, TransformOptions } from '../transform.js';
-import { type Edit, type FileError, type Site, SourceError, type StringContext, type UpgradeClass } from '../types.js';
+import { type Edit, type FileError, type LanguageId, type Site, SourceError, type StringContext, type UpgradeClass } from '../types.js';
 
 export interface EngineSettings {
   transforms: Transform[];
@@ -126,7 +127,7 @@ class FileRun {
     return hasDirective(this.lines.lineTexts, this.lines.position(topOffset).line);
   }
 
-  classifyAt(value: string, context: StringContext, topOffset: number): Decision | null {
+  classifyAt(value: string, context: StringContext, topOffset: number, language: LanguageId): Decision | null {
     return classify({
       value,
       path: this.policyPath,
@@ -138,6 +139,7 @@ class FileRun {
       all: this.settings.options.all,
       preserveEffort: this.settings.options.preserveEffort === true,
       decided: this.settings.verdictAt?.(this.lines.position(topOffset).line, value),
+      agents: agentsSdkFor(this.settings.sdk ?? NO_SDK_VERSIONS, language),
     });
   }
 
@@ -193,7 +195,7 @@ class FileRun {
       options: this.settings.options,
       sdk: this.settings.sdk ?? NO_SDK_VERSIONS,
       running: this.running,
-      classify: (value, context, offset) => this.classifyAt(value, context, layer.toTop(offset)),
+      classify: (value, context, offset) => this.classifyAt(value, context, layer.toTop(offset), layer.adapter.id),
       ignored: (offset) => this.directiveAt(layer.toTop(offset)) || this.excluded,
       upgradedEarlier: (offset) => {
         const upgrade = this.collected.upgrades.get(layer.toTop(offset));

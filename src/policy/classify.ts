@@ -1,5 +1,5 @@
 import type { Status, StringContext, UpgradeClass } from '../types.js';
-import { isObjectId, pinnedName, pinnedPathReason, PROMPTFOO_CONFIG } from './context.js';
+import { isObjectId, libraryDefault, pinnedName, pinnedPathReason, PROMPTFOO_CONFIG } from './context.js';
 import type { Verdict } from './decisions.js';
 import { type AgentsSdk, effortNote, type EffortScope, gateFailure } from './effort.js';
 import { counterpartOf, isModelLike, parseSlug, type ParsedSlug } from './slug.js';
@@ -14,6 +14,8 @@ export interface SiteInput {
   directive: boolean;
   /** The file creates an Azure OpenAI client. */
   azure: boolean;
+  /** The file mocks or fakes the clients a request would reach. */
+  testDoubles?: boolean;
   /** The path matches config `exclude`. */
   excluded: boolean;
   /** The path matches config `pinned`. */
@@ -50,6 +52,8 @@ function pinnedContext(input: SiteInput): string | null {
   if (context.collectionModels >= 2) return `listed beside ${context.collectionModels - 1} other model(s): comparison or catalog code`;
   const named = pinnedName(context.names);
   if (named) return `assigned to \`${named.name}\` ("${named.word}": a route that may be pinned on purpose)`;
+  const library = libraryDefault(input.path, context.names);
+  if (library) return `\`${library}\` is the library's default model: its callers, and the tests and docs that state it, change with it`;
   if (input.azure) return 'the file creates an Azure OpenAI client: `model` is a deployment name';
   return null;
 }
@@ -70,6 +74,11 @@ function modelData(input: SiteInput): boolean {
   return (
     input.decided !== 'upgrade' && (context.catalogEntry === true || context.compared || context.inType || context.collectionModels >= 2)
   );
+}
+
+/** A test that mocks or fakes its clients sends nothing: its models are test data, kept even with --all. */
+function testData(input: SiteInput): boolean {
+  return input.testDoubles === true && input.decided !== 'upgrade' && /test/.test(pinnedPathReason(input.path) ?? '');
 }
 
 function noCounterpart(parsed: ParsedSlug): string {
@@ -95,6 +104,7 @@ export function classify(input: SiteInput): Decision | null {
   const all = input.all || input.decided === 'upgrade';
   const pinned = pinnedContext(input);
   if (pinned && (!all || evalComparison(input) || modelData(input))) return confirm(pinned); // rule 4
+  if (pinned && testData(input)) return confirm(`${pinned}; the test mocks or fakes its clients, so its models are test data`);
   if (to === null) return confirm(noCounterpart(parsed)); // rule 5
   if (parsed.entry.older && !all) return confirm(`older family (${parsed.entry.bucket}): upgraded only with --all`); // rule 6
 

@@ -81,6 +81,11 @@ function testData(input: SiteInput): boolean {
   return input.testDoubles === true && input.decided !== 'upgrade' && /test/.test(pinnedPathReason(input.path) ?? '');
 }
 
+/** A library's default model stays even with --all: the test assertions that state it are never rewritten. */
+function heldDefault(input: SiteInput): boolean {
+  return input.decided !== 'upgrade' && libraryDefault(input.path, input.context.names) !== null;
+}
+
 function noCounterpart(parsed: ParsedSlug): string {
   return parsed.entry.alias
     ? `${parsed.base} is a ChatGPT alias (a moving model without reasoning): no GPT-5.5 counterpart`
@@ -105,6 +110,7 @@ export function classify(input: SiteInput): Decision | null {
   const pinned = pinnedContext(input);
   if (pinned && (!all || evalComparison(input) || modelData(input))) return confirm(pinned); // rule 4
   if (pinned && testData(input)) return confirm(`${pinned}; the test mocks or fakes its clients, so its models are test data`);
+  if (pinned && heldDefault(input)) return confirm(pinned);
   if (to === null) return confirm(noCounterpart(parsed)); // rule 5
   if (parsed.entry.older && !all) return confirm(`older family (${parsed.entry.bucket}): upgraded only with --all`); // rule 6
 

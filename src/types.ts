@@ -90,6 +90,11 @@ export interface RequestFacts {
   addEffort?: Edit;
   /** The visible `prompt_cache_retention` (any SDK spelling), exactly as written, if any. */
   retention?: string;
+  /**
+   * The Agents SDK fills in its per-model default settings under this request: an agent
+   * that sets no model settings of its own, or a run config (merged over those defaults).
+   */
+  sdkDefaults?: true;
 }
 
 /** The API a request goes to, as its call or its keys show. */

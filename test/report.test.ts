@@ -3,7 +3,7 @@ import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'nod
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { afterEach, describe, expect, test } from 'vitest';
-import { EFFORT_NOT_SET } from '../src/policy/classify.js';
+import { EFFORT_NOT_SET } from '../src/policy/effort.js';
 import { renderPatch, unifiedDiff } from '../src/report/diff.js';
 import { readReport, renderJson } from '../src/report/json.js';
 import { renderMarkdown } from '../src/report/markdown.js';

@@ -101,6 +101,30 @@ describe('declared SDK versions', () => {
     expect(sdkVersionsFor(join(berry, 'a.ts')).npm.openai?.version).toBe('6.11.0');
   });
 
+  test('npm: a workspace link in the lockfile reads the linked package version', () => {
+    const pnpm = repository({
+      'pnpm-lock.yaml':
+        "lockfileVersion: '9.0'\nimporters:\n  examples/basic:\n    dependencies:\n      '@openai/agents':\n        specifier: workspace:*\n        version: link:../../packages/agents\n",
+      'packages/agents/package.json': JSON.stringify({ name: '@openai/agents', version: '0.17.0' }),
+      'examples/basic/package.json': JSON.stringify({ dependencies: { '@openai/agents': 'workspace:*' } }),
+      'examples/basic/hello.ts': '',
+    });
+    expect(sdkVersionsFor(join(pnpm, 'examples/basic/hello.ts')).npm['@openai/agents']?.version).toBe('0.17.0');
+    const npm = repository({
+      'package.json': JSON.stringify({ workspaces: ['packages/*', 'apps/*'] }),
+      'package-lock.json': JSON.stringify({
+        lockfileVersion: 3,
+        packages: {
+          'node_modules/@openai/agents-core': { resolved: 'packages/core', link: true },
+          'packages/core': { name: '@openai/agents-core', version: '0.12.1' },
+        },
+      }),
+      'apps/bot/package.json': JSON.stringify({ dependencies: { '@openai/agents-core': '*' } }),
+      'apps/bot/agent.ts': '',
+    });
+    expect(sdkVersionsFor(join(npm, 'apps/bot/agent.ts')).npm['@openai/agents-core']?.version).toBe('0.12.1');
+  });
+
   test('PyPI: uv.lock / poetry.lock over requirements and pyproject; names normalised', () => {
     const root = repository({
       'requirements.txt': '# runtime\n-r base.txt\nOpenAI[datalib]>=2.6,<3 ; python_version >= "3.9"\n',
@@ -310,6 +334,38 @@ describe('gpt55-codemod --add-retention (built bin)', () => {
         '    model: "gpt-5.4",\n    input: question,\n',
         '    model: "gpt-5.5",\n    input: question,\n    prompt_cache_retention: "24h",\n',
       ),
+    );
+  });
+});
+
+describe('the effort of an agent that relies on the Agents SDK defaults', () => {
+  const agents = (version: string) => ({ npm: { '@openai/agents': { spec: version, version, source: 'package.json' } }, pypi: {} });
+  const note = (text: string, extras: FixtureExtras, all = false) =>
+    processText('src/agent.ts', text, fixtureSettings([findTransform('model-slug')!], all, extras)).sites[0]?.reasoningEffort;
+  const bare = 'export const agent = new Agent({ name: "Helper", model: "gpt-5.4" });\n';
+
+  test('0.10.0 and later send none for gpt-5.4 and gpt-5.5 alike', () => {
+    expect(note(bare, { sdk: agents('0.17.0') })).toBe(
+      'not set: the Agents SDK (@openai/agents `0.17.0` in package.json) sends effort none for gpt-5.4 and gpt-5.5 alike, so it stays none',
+    );
+  });
+
+  test('an older SDK, or one not declared, leaves the API default', () => {
+    expect(note(bare, { sdk: agents('0.9.1') })).toContain(
+      '@openai/agents `0.9.1` in package.json predates per-model agent defaults (0.10.0)',
+    );
+    expect(note(bare, {})).toContain('unless the project runs @openai/agents 0.10.0 or later');
+  });
+
+  test('model settings of its own turn the SDK defaults off', () => {
+    const text = 'export const agent = new Agent({ model: "gpt-5.4", modelSettings: { toolChoice: "auto" } });\n';
+    expect(note(text, { sdk: agents('0.17.0') })).toMatch(/^not set: GPT-5.4 ran at none, GPT-5.5 defaults to medium/);
+  });
+
+  test('with --all, a model whose SDK effort differs says both', () => {
+    const text = 'export const agent = new Agent({ name: "Helper", model: "gpt-5" });\n';
+    expect(note(text, { sdk: agents('0.17.0') }, true)).toBe(
+      'not set: the Agents SDK (@openai/agents `0.17.0` in package.json) sends effort low for gpt-5 and effort none for gpt-5.5',
     );
   });
 });

@@ -3,7 +3,7 @@
  * exactly a model slug, under the site policy (DESIGN.md, "Policy").
  */
 import { jscodeshiftTransform } from '../src/jscodeshift.js';
-import { effortInsertions } from '../src/policy/classify.js';
+import { agentsSdkFor, effortInsertions } from '../src/policy/effort.js';
 import { MODEL_PREFILTER, QUOTED_MODEL_PREFILTER } from '../src/policy/slug.js';
 import { type Handler, MODEL_SLUG, type Transform } from '../src/transform.js';
 
@@ -15,7 +15,8 @@ const upgradeStrings: Handler = (ctx) => {
     if (!decision) continue;
     if (decision.status === 'upgraded' && decision.to !== null) {
       ctx.edit({ start: string.start, end: string.end, text: decision.to });
-      for (const edit of effortInsertions(string.context.requests, ctx.options.preserveEffort === true)) {
+      const agents = { sdk: agentsSdkFor(ctx.sdk, ctx.language), from: decision.from, to: decision.to };
+      for (const edit of effortInsertions(string.context.requests, { preserveEffort: ctx.options.preserveEffort === true, agents })) {
         if (!inserted.has(edit.start)) ctx.edit(edit);
         inserted.add(edit.start);
       }

@@ -1,6 +1,7 @@
-import type { Edit, RequestFacts, Status, StringContext, UpgradeClass } from '../types.js';
-import { isObjectId, pinnedName, pinnedPathReason, PROMPTFOO_CONFIG } from './context.js';
+import type { Status, StringContext, UpgradeClass } from '../types.js';
+import { isObjectId, libraryDefault, pinnedName, pinnedPathReason, PROMPTFOO_CONFIG } from './context.js';
 import type { Verdict } from './decisions.js';
+import { type AgentsSdk, effortNote, type EffortScope, gateFailure } from './effort.js';
 import { counterpartOf, isModelLike, parseSlug, type ParsedSlug } from './slug.js';
 
 /** Everything the policy needs to decide one model site. */
@@ -13,6 +14,8 @@ export interface SiteInput {
   directive: boolean;
   /** The file creates an Azure OpenAI client. */
   azure: boolean;
+  /** The file mocks or fakes the clients a request would reach. */
+  testDoubles?: boolean;
   /** The path matches config `exclude`. */
   excluded: boolean;
   /** The path matches config `pinned`. */
@@ -23,6 +26,8 @@ export interface SiteInput {
   preserveEffort?: boolean;
   /** The decisions file's verdict on this site: upgrade is --all for it alone; keep leaves it as it is. */
   decided?: Verdict;
+  /** The Agents SDK the file's project declares: requests that rely on its defaults take its effort. */
+  agents?: AgentsSdk;
 }
 
 export interface Decision {
@@ -33,29 +38,6 @@ export interface Decision {
   upgradeClass: UpgradeClass;
   reason: string;
   reasoningEffort?: string;
-}
-
-export const EFFORT_NOT_SET = 'not set: GPT-5.4 ran at none, GPT-5.5 defaults to medium (expect more latency and tokens)';
-export const EFFORT_ADDED = "none (added by --preserve-effort: GPT-5.4's default, so behaviour stays as it was)";
-
-/** With --preserve-effort, a request that sets no effort and whose spelling is known gets effort none. */
-function getsEffortNone(request: RequestFacts, preserveEffort: boolean): boolean {
-  return preserveEffort && request.effort === undefined && request.addEffort !== undefined;
-}
-
-/** The insertions --preserve-effort makes for an upgraded site's requests. */
-export function effortInsertions(requests: RequestFacts[], preserveEffort: boolean): Edit[] {
-  return requests.filter((r) => getsEffortNone(r, preserveEffort)).map((r) => r.addEffort!);
-}
-
-/** The reasoning-effort note of a site: the visible setting(s), the one --preserve-effort adds, or what the default change means. */
-export function effortNote(requests: RequestFacts[], preserveEffort = false): string {
-  const visible = [...new Set(requests.map((r) => r.effort).filter((e): e is string => e !== undefined))];
-  const added = requests.some((r) => getsEffortNone(r, preserveEffort));
-  const notes = [...(visible.length > 0 ? [`${visible.join(', ')} (preserved)`] : []), ...(added ? [EFFORT_ADDED] : [])];
-  if (notes.length === 0) return EFFORT_NOT_SET;
-  const unset = requests.some((r) => r.effort === undefined && !getsEffortNone(r, preserveEffort));
-  return `${notes.join('; ')}${unset ? `; elsewhere ${EFFORT_NOT_SET}` : ''}`;
 }
 
 /** Rule 4: why the site's context may be intentionally pinned, or null. */
@@ -70,6 +52,8 @@ function pinnedContext(input: SiteInput): string | null {
   if (context.collectionModels >= 2) return `listed beside ${context.collectionModels - 1} other model(s): comparison or catalog code`;
   const named = pinnedName(context.names);
   if (named) return `assigned to \`${named.name}\` ("${named.word}": a route that may be pinned on purpose)`;
+  const library = libraryDefault(input.path, context.names);
+  if (library) return `\`${library}\` is the library's default model: its callers, and the tests and docs that state it, change with it`;
   if (input.azure) return 'the file creates an Azure OpenAI client: `model` is a deployment name';
   return null;
 }
@@ -92,22 +76,14 @@ function modelData(input: SiteInput): boolean {
   );
 }
 
-/**
- * Rule 7: the parameters that make the upgrade a run-time error, or null. A request that
- * --preserve-effort gives effort none is not offending: the added `none` makes them legal.
- */
-function gateFailure(requests: RequestFacts[], preserveEffort: boolean): string | null {
-  const offending = requests.filter((r) => r.sampling.length > 0 && r.effort !== 'none' && !getsEffortNone(r, preserveEffort));
-  if (offending.length === 0) return null;
-  const params = [...new Set(offending.flatMap((r) => r.sampling))].map((p) => `\`${p}\``).join(', ');
-  const effort = offending.find((r) => r.effort !== undefined)?.effort;
-  const why = effort ? `with reasoning effort \`${effort}\`` : 'without a reasoning effort (GPT-5.5 defaults to medium)';
-  const fixable = !preserveEffort && offending.every((r) => r.effort === undefined && r.addEffort !== undefined);
-  return (
-    `the request sends ${params} ${why}; GPT-5.5 rejects these unless effort is none. ` +
-    'Set `reasoning: {effort: "none"}` (Responses) or `reasoning_effort: "none"` (Chat Completions), or remove them, then re-run' +
-    (fixable ? ' (--preserve-effort adds effort none here)' : '')
-  );
+/** A test that mocks or fakes its clients sends nothing: its models are test data, kept even with --all. */
+function testData(input: SiteInput): boolean {
+  return input.testDoubles === true && input.decided !== 'upgrade' && /test/.test(pinnedPathReason(input.path) ?? '');
+}
+
+/** A library's default model stays even with --all: the test assertions that state it are never rewritten. */
+function heldDefault(input: SiteInput): boolean {
+  return input.decided !== 'upgrade' && libraryDefault(input.path, input.context.names) !== null;
 }
 
 function noCounterpart(parsed: ParsedSlug): string {
@@ -133,11 +109,14 @@ export function classify(input: SiteInput): Decision | null {
   const all = input.all || input.decided === 'upgrade';
   const pinned = pinnedContext(input);
   if (pinned && (!all || evalComparison(input) || modelData(input))) return confirm(pinned); // rule 4
+  if (pinned && testData(input)) return confirm(`${pinned}; the test mocks or fakes its clients, so its models are test data`);
+  if (pinned && heldDefault(input)) return confirm(pinned);
   if (to === null) return confirm(noCounterpart(parsed)); // rule 5
   if (parsed.entry.older && !all) return confirm(`older family (${parsed.entry.bucket}): upgraded only with --all`); // rule 6
 
-  const preserveEffort = input.preserveEffort === true;
-  const blocked = gateFailure(input.context.requests, preserveEffort); // rule 7
+  const scope: EffortScope = { preserveEffort: input.preserveEffort === true };
+  if (input.agents) scope.agents = { sdk: input.agents, from: input.value, to };
+  const blocked = gateFailure(input.context.requests, scope); // rule 7
   if (blocked) return decision(parsed, input.value, 'blocked', blocked, to);
 
   const change = `${parsed.base} to ${to}`;
@@ -149,7 +128,7 @@ export function classify(input: SiteInput): Decision | null {
     pinned ? `upgraded ${input.all ? 'with --all' : 'by the decisions file'} (${pinned})` : change,
     to,
   ); // rule 8
-  upgraded.reasoningEffort = effortNote(input.context.requests, preserveEffort);
+  upgraded.reasoningEffort = effortNote(input.context.requests, scope);
   return upgraded;
 }
 

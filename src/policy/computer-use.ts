@@ -9,7 +9,8 @@
  */
 import type { RequestFacts, Status, StringContext, UpgradeClass } from '../types.js';
 import { COMPUTER_USE_PREVIEW, TARGET } from './catalog.js';
-import { type Decision, effortNote } from './classify.js';
+import type { Decision } from './classify.js';
+import { effortNote } from './effort.js';
 import { splitPrefix } from './slug.js';
 
 export const FAMILY = 'computer-use-preview';

@@ -48,6 +48,19 @@ const PINNED_WORDS = [
 /** Abbreviations pin only as whole words: `prevModel`, but not `previewModel`. */
 const PINNED_ABBREVIATIONS = ['prev'];
 
+/** Source of a package in a monorepo (`packages/core/src/`, `libs/agent/src/`): code other packages and users build on. */
+const LIBRARY_SOURCE = /(^|\/)(packages|libs)\/[^/]+\/src\//;
+
+/**
+ * The name of a library's default model (`DEFAULT_PHASE_TWO_MODEL` in packages/core/src/),
+ * or null. Changing it changes every caller that relies on it, and the tests and docs that
+ * state it: a release decision of the library, not a model use to swap.
+ */
+export function libraryDefault(path: string, names: string[]): string | null {
+  if (!LIBRARY_SOURCE.test(path)) return null;
+  return names.find((name) => nameWords(name).includes('default') && nameWords(name).some((w) => w.startsWith('model'))) ?? null;
+}
+
 /** Splits camelCase, PascalCase, snake_case, kebab-case and dotted names into lower-case words. */
 export function nameWords(name: string): string[] {
   return name
@@ -82,6 +95,15 @@ const AZURE_CLIENT =
 /** The file creates an Azure OpenAI client: its `model` values are deployment names. */
 export function createsAzureClient(text: string): boolean {
   return AZURE_CLIENT.test(text);
+}
+
+/** Mocks, spies, fakes and stubs (`vi.fn`, `jest.mock`, `unittest.mock`, `MagicMock`, `fakeClient`, `StubEditor`): a test that sends nothing. */
+const TEST_DOUBLES =
+  /\b(?:vi|jest)\.(?:fn|mock|spyOn)\b|\bsinon\.|\b(?:unittest\.mock|mock\.patch|MagicMock|AsyncMock)\b|\b(?:[Ff]ake|Stub)[A-Z]\w*/;
+
+/** The file mocks or fakes what a model request would reach: in a test, its models are test data. */
+export function usesTestDoubles(text: string): boolean {
+  return TEST_DOUBLES.test(text);
 }
 
 /**

@@ -64,6 +64,7 @@ export const RETENTION_MINIMUMS = {
 export const TRACKED_SDKS: SdkPackage[] = [
   { ecosystem: 'npm', name: 'openai' },
   { ecosystem: 'npm', name: '@openai/agents' },
+  { ecosystem: 'npm', name: '@openai/agents-core' },
   { ecosystem: 'pypi', name: 'openai' },
   { ecosystem: 'pypi', name: 'openai-agents' },
 ];

@@ -8,13 +8,14 @@ import { LineIndex } from '../languages/layout.js';
 import type { LanguageAdapter, Region } from '../languages/types.js';
 import { classify, type Decision } from '../policy/classify.js';
 import type { Verdict } from '../policy/decisions.js';
-import { createsAzureClient, hasDirective } from '../policy/context.js';
+import { createsAzureClient, hasDirective, usesTestDoubles } from '../policy/context.js';
 import { CatalogMembers, collapseCatalogs } from '../policy/collapse.js';
 import { collapseGenerated, editsOutside, generatedSpans, spanAt } from '../policy/generated.js';
+import { agentsSdkFor } from '../policy/effort.js';
 import { NO_SDK_VERSIONS, type SdkVersions } from '../policy/sdk.js';
 import { MODEL_PREFILTER } from '../policy/slug.js';
 import type { HandlerContext, Transform, TransformOptions } from '../transform.js';
-import { type Edit, type FileError, type Site, SourceError, type StringContext, type UpgradeClass } from '../types.js';
+import { type Edit, type FileError, type LanguageId, type Site, SourceError, type StringContext, type UpgradeClass } from '../types.js';
 
 export interface EngineSettings {
   transforms: Transform[];
@@ -108,6 +109,7 @@ function regionLabel(outer: { label: string; nested: boolean }, region: Region):
 class FileRun {
   readonly lines: LineIndex;
   readonly azure: boolean;
+  readonly testDoubles: boolean;
   readonly excluded: boolean;
   readonly configPinned: boolean;
   readonly collected: Collected = { edits: [], sites: [], regionErrors: [], regionWarnings: [], upgrades: new Map() };
@@ -124,6 +126,7 @@ class FileRun {
   ) {
     this.lines = new LineIndex(text);
     this.azure = createsAzureClient(text);
+    this.testDoubles = usesTestDoubles(text);
     this.excluded = settings.excluded(path);
     this.configPinned = settings.pinned(path);
     this.running = new Set(settings.transforms.map((t) => t.name));
@@ -133,7 +136,7 @@ class FileRun {
     return hasDirective(this.lines.lineTexts, this.lines.position(topOffset).line);
   }
 
-  classifyAt(value: string, context: StringContext, topOffset: number): Decision | null {
+  classifyAt(value: string, context: StringContext, topOffset: number, language: LanguageId): Decision | null {
     this.catalog.record(topOffset, value, context);
     return classify({
       value,
@@ -141,11 +144,13 @@ class FileRun {
       context,
       directive: this.directiveAt(topOffset),
       azure: this.azure,
+      testDoubles: this.testDoubles,
       excluded: this.excluded,
       configPinned: this.configPinned,
       all: this.settings.options.all,
       preserveEffort: this.settings.options.preserveEffort === true,
       decided: this.settings.verdictAt?.(this.lines.position(topOffset).line, value),
+      agents: agentsSdkFor(this.settings.sdk ?? NO_SDK_VERSIONS, language),
     });
   }
 
@@ -204,7 +209,7 @@ class FileRun {
       options: this.settings.options,
       sdk: this.settings.sdk ?? NO_SDK_VERSIONS,
       running: this.running,
-      classify: (value, context, offset) => this.classifyAt(value, context, layer.toTop(offset)),
+      classify: (value, context, offset) => this.classifyAt(value, context, layer.toTop(offset), layer.adapter.id),
       ignored: (offset) => this.directiveAt(layer.toTop(offset)) || this.excluded,
       upgradedEarlier: (offset) => {
         const upgrade = this.collected.upgrades.get(layer.toTop(offset));

@@ -47,6 +47,9 @@ export interface FileResult {
   prefiltered: string[];
 }
 
+/** Text that may build an Agents SDK agent or run config. */
+const AGENTS_TEXT = /\b(Agent|Runner|RunConfig)\b/;
+
 export function engineSettings(settings: RunSettings): ProcessSettings {
   const transforms = settings.transforms.map((name) => {
     const transform = findTransform(name);
@@ -75,8 +78,9 @@ export function processFile(job: FileJob, settings: ProcessSettings): FileResult
     return { ...base, sites: [], errors, failed: false };
   }
   if (read.kind === 'error') return { ...base, sites: [], errors: [{ file: job.path, line: null, message: read.message }], failed: true };
-  // Only --add-retention reads the project's SDK versions; they are per file (nearest manifest).
-  const sdk = settings.options.addRetention ? sdkVersionsFor(job.absolute) : settings.sdk;
+  // The project's SDK versions (per file: the nearest manifest) decide --add-retention and
+  // the effort of Agents SDK requests; a file that names no agent needs none of them.
+  const sdk = settings.options.addRetention || AGENTS_TEXT.test(read.text) ? sdkVersionsFor(job.absolute) : settings.sdk;
   const decisions = settings.decisions.forFile(job.absolute, read.text);
   const fileSettings: EngineSettings = { ...settings, sdk, verdictAt: decisions.verdictAt };
   let outcome;

@@ -69,18 +69,18 @@ function versionPrefix(value: unknown): string | null {
 /** The locked version in package-lock.json / npm-shrinkwrap.json, for the workspace at `importer` (relative to the lockfile). */
 function npmLocked(lock: unknown, importer: string, name: string): string | null {
   const nested = importer === '' ? `node_modules/${name}` : `${importer}/node_modules/${name}`;
-  return versionPrefix(
-    field(lock, 'packages', nested, 'version') ??
-      field(lock, 'packages', `node_modules/${name}`, 'version') ??
-      field(lock, 'dependencies', name, 'version'),
-  );
+  const entry = field(lock, 'packages', nested) ?? field(lock, 'packages', `node_modules/${name}`);
+  // A workspace member is a link whose `resolved` names its folder's own entry.
+  const linked = field(entry, 'link') === true ? field(lock, 'packages', String(field(entry, 'resolved')), 'version') : undefined;
+  return versionPrefix(linked ?? field(entry, 'version') ?? field(lock, 'dependencies', name, 'version'));
 }
 
-function pnpmLocked(lock: unknown, importer: string, name: string): string | null {
+function pnpmLocked(lock: unknown, lockDir: string, importer: string, name: string): string | null {
   const project = field(lock, 'importers', importer === '' ? '.' : importer) ?? lock;
   for (const section of ['dependencies', 'devDependencies', 'optionalDependencies']) {
     const entry = field(project, section, name);
-    const version = versionPrefix(typeof entry === 'object' && entry !== null ? field(entry, 'version') : entry);
+    const locked = typeof entry === 'object' && entry !== null ? field(entry, 'version') : entry;
+    const version = versionPrefix(locked) ?? linkedVersion(locked, join(lockDir, importer));
     if (version) return version;
   }
   return null;
@@ -116,22 +116,39 @@ function nearestNpmLock(dir: string): string | null {
   }
 }
 
-function lockedIn(lockFile: string, importer: string, name: string, spec: string): string | null {
+/** A lockfile, read once per run however many folders share it: yarn.lock as text, the others parsed. */
+type Lock = { kind: 'yarn'; text: string } | { kind: 'parsed'; data: unknown } | null;
+
+const locks = new Map<string, Lock>();
+
+function readLock(lockFile: string): Lock {
+  if (locks.has(lockFile)) return locks.get(lockFile)!;
   const text = readText(lockFile);
-  if (text === null) return null;
-  if (lockFile.endsWith('yarn.lock')) return yarnLocked(text, name, spec);
-  if (lockFile.endsWith('pnpm-lock.yaml')) {
-    try {
-      return pnpmLocked(yamlLibrary().parse(text), importer, name);
-    } catch {
-      return null;
-    }
-  }
+  let lock: Lock = null;
   try {
-    return npmLocked(JSON.parse(text), importer, name);
+    if (text !== null && lockFile.endsWith('yarn.lock')) lock = { kind: 'yarn', text };
+    else if (text !== null)
+      lock = { kind: 'parsed', data: lockFile.endsWith('pnpm-lock.yaml') ? yamlLibrary().parse(text) : JSON.parse(text) };
   } catch {
-    return null;
+    lock = null;
   }
+  locks.set(lockFile, lock);
+  return lock;
+}
+
+/** The version of a workspace package a lockfile links to (pnpm `link:../packages/agents`), from that package's package.json. */
+function linkedVersion(locked: unknown, folder: string): string | null {
+  if (typeof locked !== 'string' || !locked.startsWith('link:')) return null;
+  return versionPrefix(field(readJson(join(folder, locked.slice('link:'.length), 'package.json')), 'version'));
+}
+
+function lockedIn(lockFile: string, importer: string, name: string, spec: string): string | null {
+  const lock = readLock(lockFile);
+  if (lock === null) return null;
+  if (lock.kind === 'yarn') return yarnLocked(lock.text, name, spec);
+  return lockFile.endsWith('pnpm-lock.yaml')
+    ? pnpmLocked(lock.data, dirname(lockFile), importer, name)
+    : npmLocked(lock.data, importer, name);
 }
 
 function npmFolder(dir: string): Map<string, Found> {

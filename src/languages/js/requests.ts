@@ -78,6 +78,17 @@ export function requestKind(request: JsNode, owner: JsNode | null, text: string)
   return path === 'JSON.stringify' ? bodyKind(request) : null;
 }
 
+/**
+ * The Agents SDK gives an agent without `modelSettings` its model's default settings, and
+ * merges a runner's settings over the defaults of the model it resolves
+ * (openai-agents-js packages/agents-core/src/agent.ts and run.ts). An object that spreads
+ * another in may hold model settings, so it does not count.
+ */
+function takesSdkDefaults(request: ObjectNode, owner: Call): boolean {
+  if (nameOf(owner.callee) === 'Runner') return true;
+  return !request.properties.some((p) => p.type === 'SpreadElement' || (isObjectProperty(p) && nameOf(p.key) === 'modelSettings'));
+}
+
 /** Where each API takes a setting, in openai-node and Agents SDK JS spelling. */
 const SETTING_PATHS: Record<RequestApi, Record<RequestSetting, string[]>> = {
   responses: { effort: ['reasoning', 'effort'], retention: ['prompt_cache_retention'] },
@@ -167,6 +178,7 @@ export function requestFacts(request: JsNode, text: string, owner: JsNode | null
   if (effort !== undefined) facts.effort = effort;
   if (addEffort) facts.addEffort = addEffort;
   if (retention !== undefined) facts.retention = retention;
+  if (kind?.api === 'agents' && takesSdkDefaults(request as ObjectNode, owner as Call)) facts.sdkDefaults = true;
   origins.set(facts, { node: request, kind });
   return facts;
 }
@@ -179,6 +191,7 @@ export function spreadFacts(outer: RequestFacts, base: RequestFacts): RequestFac
   if (effort !== undefined) facts.effort = effort;
   else if (outer.addEffort) facts.addEffort = outer.addEffort;
   if (retention !== undefined) facts.retention = retention;
+  if (outer.sdkDefaults) facts.sdkDefaults = true;
   const origin = origins.get(outer);
   if (origin) origins.set(facts, origin);
   return facts;

@@ -61,6 +61,17 @@ export function requestKind(request: Node): RequestKind | null {
   return CHAT_COMPLETIONS_CALL.test(path) ? { api: 'chat-completions', client: 'openai', compact: false } : null;
 }
 
+/**
+ * The Agents SDK gives an `Agent` without `model_settings` its model's default settings, and
+ * resolves a `RunConfig`'s settings over the defaults of its model (openai-agents-python
+ * src/agents/agent.py and run_internal/turn_preparation.py). `**kwargs` may hold settings.
+ */
+function takesSdkDefaults(call: Node): boolean {
+  if (calleeName(call) === 'RunConfig') return true;
+  const args = call.childForFieldName('arguments')?.namedChildren ?? [];
+  return !args.some((a) => a.type === 'dictionary_splat') && !settingsOf(call).some((s) => s.key === 'model_settings');
+}
+
 /** One key on the way to a setting, and how a missing container there is written: a dict, or a constructor the file imports. */
 interface SettingStep {
   key: string;
@@ -160,6 +171,7 @@ export function requestFacts(request: Node, text?: string): RequestFacts {
   if (effort !== undefined) facts.effort = effort;
   if (addEffort) facts.addEffort = addEffort;
   if (retention !== undefined) facts.retention = retention;
+  if (kind?.api === 'agents' && takesSdkDefaults(request)) facts.sdkDefaults = true;
   origins.set(facts, { node: request, kind });
   return facts;
 }

@@ -19,3 +19,5 @@ export function lazyRequire<T>(id: string): () => T {
 }
 
 export const yamlLibrary = lazyRequire<typeof import('yaml')>('yaml');
+/** Only reports that show a diff (text, patch, HTML) need it. */
+export const diffLibrary = lazyRequire<typeof import('diff')>('diff');

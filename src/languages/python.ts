@@ -12,7 +12,7 @@
  * scope, requests, strings.
  */
 import { createRequire } from 'node:module';
-import { Language, type Node, Parser, type Tree } from 'web-tree-sitter';
+import type { Node, Parser, Tree } from 'web-tree-sitter';
 import { lazy } from '../lazy.js';
 import { SourceError } from '../types.js';
 import { strings } from './python/strings.js';
@@ -27,6 +27,8 @@ let parser: Parser | null = null;
 async function loadGrammar(): Promise<void> {
   // Resolved from this module, so it works from src/ under vitest and from dist/.
   const wasm = createRequire(import.meta.url).resolve('@vscode/tree-sitter-wasm/wasm/tree-sitter-python.wasm');
+  // Imported here, not at the top: a run over no Python file never loads web-tree-sitter.
+  const { Language, Parser } = await import('web-tree-sitter');
   await Parser.init();
   const language = await Language.load(wasm);
   parser = new Parser();

@@ -1,6 +1,6 @@
-import { formatPatch, structuredPatch } from 'diff';
 import picocolors from 'picocolors';
 import type { Colors } from 'picocolors/types.js';
+import { diffLibrary } from '../lazy.js';
 import type { FileText } from './model.js';
 
 /**
@@ -11,6 +11,7 @@ import type { FileText } from './model.js';
  */
 export function unifiedDiff(change: FileText, options: { color: boolean }): string {
   if (change.before === change.after) return '';
+  const { formatPatch, structuredPatch } = diffLibrary();
   const patch = structuredPatch(`a/${change.file}`, `b/${change.file}`, change.before, change.after, undefined, undefined, {
     context: 3,
   });

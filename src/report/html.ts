@@ -7,7 +7,7 @@
  * (file names, reasons quoting code, diff lines) is HTML-escaped.
  */
 import { createHash } from 'node:crypto';
-import { structuredPatch } from 'diff';
+import { diffLibrary } from '../lazy.js';
 import type { FileError, Site, Status } from '../types.js';
 import { type FileText, gateFailure, type Report, siteLocation, STATUSES } from './model.js';
 import { NO_PACKAGE } from './text.js';
@@ -260,7 +260,7 @@ interface DiffRow {
 }
 
 function diffRows(change: FileText): DiffRow[] {
-  const patch = structuredPatch(change.file, change.file, change.before, change.after, '', '', { context: 3 });
+  const patch = diffLibrary().structuredPatch(change.file, change.file, change.before, change.after, '', '', { context: 3 });
   return patch.hunks.flatMap((hunk) => {
     let old = hunk.oldStart;
     let now = hunk.newStart;

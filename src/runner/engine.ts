@@ -25,8 +25,6 @@ export interface EngineSettings {
   pinned(path: string): boolean;
   /** The SDK versions the file's project declares; set per file by the runner when a transform needs them. */
   sdk?: SdkVersions;
-  /** Runs a file's parse-and-transform work, for a file some prefilter let through (the runner's time budget). */
-  guard?: <T>(work: () => T) => T;
   /** The decisions file's verdict on the model string `value` on 1-based `line`; set per file by the runner. */
   verdictAt?: (line: number, value: string) => Verdict | undefined;
 }
@@ -355,8 +353,7 @@ function processParsed(path: string, text: string, settings: EngineSettings, par
     prefiltered: transforms.map((t) => t.name),
   };
   if (!adapter || transforms.length === 0) return outcome;
-  const guard = settings.guard ?? ((work) => work());
-  return guard(() => transformParsed(path, text, settings, parses, policyPath, { adapter, transforms, outcome }));
+  return transformParsed(path, text, settings, parses, policyPath, { adapter, transforms, outcome });
 }
 
 function transformParsed(

@@ -45,17 +45,23 @@ export function errorCode(err: unknown): string {
   return (err as NodeJS.ErrnoException).code ?? (err as Error).message;
 }
 
-/** Reads an open descriptor from its start, at most `limit + 1` bytes (one more than the limit says it is over). */
+/**
+ * Reads an open descriptor from its start, at most `limit + 1` bytes (one more than the
+ * limit says it is over). The first read asks for one byte more than the reported size:
+ * coming back short at that size, it is the whole file, with no read of the end and no
+ * buffer bigger than the file (a 64 KB one per file was most of a run's garbage).
+ */
 function readAll(fd: number, sizeHint: number, limit: number): Buffer {
   const chunks: Buffer[] = [];
   let total = 0;
   // A size of 0 may be a file that does not report one: read until the end either way.
-  for (let want = Math.min(limit + 1, Math.max(sizeHint + 1, 65536)); want > 0; want = Math.min(limit + 1 - total, 65536)) {
+  for (let want = Math.min(limit + 1, sizeHint > 0 ? sizeHint + 1 : 65536); want > 0; want = Math.min(limit + 1 - total, 65536)) {
     const chunk = Buffer.allocUnsafe(want);
     const read = readSync(fd, chunk, 0, want, total);
     if (read === 0) break;
     chunks.push(chunk.subarray(0, read));
     total += read;
+    if (total === sizeHint && read < want) break;
   }
   return chunks.length === 1 ? chunks[0]! : Buffer.concat(chunks, total);
 }

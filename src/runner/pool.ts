@@ -4,7 +4,7 @@
  * a one-worker run reports.
  */
 import { availableParallelism } from 'node:os';
-import { processFile, type FileJob, type FileResult, type ProcessSettings, type RunSettings } from './process.js';
+import { processFiles, type FileJob, type FileResult, type ProcessSettings, type RunSettings } from './process.js';
 
 /** Below this many files one thread is faster than starting workers. */
 export const POOL_THRESHOLD = 400;
@@ -25,7 +25,7 @@ export interface PoolRequest {
 export async function processAll(request: PoolRequest): Promise<void> {
   const { files, workers } = request;
   if (workers <= 1 || files.length < POOL_THRESHOLD) {
-    for (const file of files) request.onResult(processFile(file, request.engine));
+    processFiles(files, request.engine, request.onResult);
     return;
   }
   // Loaded only for a run that pools: most runs are under the threshold.

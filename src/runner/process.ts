@@ -5,7 +5,7 @@ import { findTransform } from '../registry.js';
 import type { Transform, TransformOptions } from '../transform.js';
 import type { FileError, Site } from '../types.js';
 import { prefiltered, processText, type EngineSettings } from './engine.js';
-import { OverBudget, withinBudget } from './budget.js';
+import { eachWithinBudget, OverBudget } from './budget.js';
 import { readSource } from './io.js';
 import { sdkVersionsFor } from './sdk-versions.js';
 
@@ -19,8 +19,8 @@ export interface RunSettings {
   decisions: DecisionsInRun;
 }
 
-/** The engine's settings and the decisions, which the runner turns into per-file settings. */
-export type ProcessSettings = EngineSettings & { decisions: DecisionIndex };
+/** The engine's settings, the decisions (which the runner turns into per-file settings) and the budget per file. */
+export type ProcessSettings = EngineSettings & { decisions: DecisionIndex; fileTimeoutMs: number };
 
 export interface FileJob {
   path: string;
@@ -66,12 +66,39 @@ function fromTransforms(transforms: Transform[], settings: Omit<RunSettings, 'tr
     options: settings.options,
     excluded: globMatcher(settings.config.exclude, settings.config.root),
     pinned: globMatcher(settings.config.pinned, settings.config.root),
-    guard: (work) => withinBudget(settings.fileTimeoutMs, work),
+    fileTimeoutMs: settings.fileTimeoutMs,
   };
 }
 
-export function processFile(job: FileJob, settings: ProcessSettings): FileResult {
-  const base = { path: job.path, absolute: job.absolute, keys: [], unmatched: [], prefiltered: [] };
+/** Each file's result in file order, a file over the budget as an error naming it. */
+export function processFiles(jobs: readonly FileJob[], settings: ProcessSettings, onResult: (result: FileResult) => void): void {
+  eachWithinBudget(
+    settings.fileTimeoutMs,
+    jobs,
+    (job) => processFile(job, settings),
+    (job, outcome) => onResult(outcome instanceof OverBudget ? overBudget(job, settings, outcome) : outcome),
+  );
+}
+
+function emptyResult(job: FileJob): Omit<FileResult, 'sites' | 'errors' | 'failed'> {
+  return { path: job.path, absolute: job.absolute, keys: [], unmatched: [], prefiltered: [] };
+}
+
+/** A stopped file is left untouched; it still counts for the transforms whose prefilter it passes (--verbose). */
+function overBudget(job: FileJob, settings: ProcessSettings, err: OverBudget): FileResult {
+  const read = readSource(job.absolute);
+  const names = read.kind === 'text' ? prefiltered(job.path, read.text, settings.transforms).map((t) => t.name) : [];
+  return {
+    ...emptyResult(job),
+    prefiltered: names,
+    sites: [],
+    errors: [{ file: job.path, line: null, message: err.message }],
+    failed: true,
+  };
+}
+
+function processFile(job: FileJob, settings: ProcessSettings): FileResult {
+  const base = emptyResult(job);
   const read = readSource(job.absolute);
   if (read.kind === 'skipped') {
     const errors = read.report ? [{ file: job.path, line: null, message: read.reason }] : [];
@@ -83,14 +110,7 @@ export function processFile(job: FileJob, settings: ProcessSettings): FileResult
   const sdk = settings.options.addRetention || AGENTS_TEXT.test(read.text) ? sdkVersionsFor(job.absolute) : settings.sdk;
   const decisions = settings.decisions.forFile(job.absolute, read.text);
   const fileSettings: EngineSettings = { ...settings, sdk, verdictAt: decisions.verdictAt };
-  let outcome;
-  try {
-    outcome = processText(job.path, read.text, fileSettings, job.policyPath);
-  } catch (err) {
-    if (!(err instanceof OverBudget)) throw err;
-    const names = prefiltered(job.path, read.text, settings.transforms).map((t) => t.name);
-    return { ...base, prefiltered: names, sites: [], errors: [{ file: job.path, line: null, message: err.message }], failed: true };
-  }
+  const outcome = processText(job.path, read.text, fileSettings, job.policyPath);
   const decided = decisions.annotate(outcome.sites);
   const result: FileResult = {
     ...base,

@@ -20,7 +20,6 @@ import {
   parentNode,
   parentOf,
 } from './nodes.js';
-import { inAssertion } from './assertions.js';
 import { factsAt, requestOf, spreadFacts } from './requests.js';
 import { enclosingScope, variableReads } from './scope.js';
 import { fileNode, type JsParsed, membersWithin, pathsOfType } from './tree.js';
@@ -260,7 +259,6 @@ function isComparing(holder: JsPath): boolean {
 }
 
 function isCompared(path: JsPath): boolean {
-  if (inAssertion(path)) return true;
   let node = path.node;
   let parentPath = parentOf(path);
   // A one-element list used for membership (`['gpt-5.4'].includes(m)`) is compared too.

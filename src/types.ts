@@ -120,6 +120,8 @@ export interface StringContext {
   keyOf?: { table: string; keys: string[] };
   /** Part of a recorded API response (`{object: "response", model: …}`): not a site. */
   recorded?: boolean;
+  /** The request around the value sends through a mock (`configuration: {fetch: fetchMock}`): the name of the mock. */
+  mockedBy?: string;
   /** The provider a class serving the value declares (`static providerName = "askSage"`), when it is not OpenAI. */
   provider?: string;
   /** A comment or display name beside the value that names the old model (`// defaults to gpt-5.4`, `name: GPT-4o`). */

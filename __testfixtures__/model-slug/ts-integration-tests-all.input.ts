@@ -1,4 +1,4 @@
-import { describe, expect, test } from "vitest";
+import { describe, expect, test, vi } from "vitest";
 import { ChatOpenAI } from "../index.js";
 
 test("file search returns citations", async () => {
@@ -22,4 +22,15 @@ describe("gpt-5", () => {
 test("surfaces the API error for a model below the tool-search threshold", async () => {
   const model = new ChatOpenAI({ model: "gpt-4o" });
   await expect(model.invoke("find the order tool")).rejects.toThrow();
+});
+
+test("redacts emails before the request leaves", async () => {
+  const fetchMock = vi.fn(async () => new Response("{}"));
+  const model = new ChatOpenAI({
+    model: "gpt-4o",
+    temperature: 0,
+    configuration: { fetch: fetchMock },
+  });
+  await model.invoke("Mail jane@example.com");
+  expect(fetchMock).toHaveBeenCalled();
 });

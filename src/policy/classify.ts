@@ -147,7 +147,9 @@ export function classify(input: SiteInput): Decision | null {
 
   if (parsed.snapshot) return confirm(`dated snapshot (${parsed.snapshot}): pinned on purpose`); // rule 3
   const all = input.all || input.decided === 'upgrade';
-  const record = input.decided === 'upgrade' ? null : recordPathReason(input.path);
+  const mocked =
+    input.context.mockedBy && `the request sends through \`${input.context.mockedBy}\`: a test double, nothing reaches the API`;
+  const record = input.decided === 'upgrade' ? null : (recordPathReason(input.path) ?? (mocked || null));
   if (record && all) return confirm(record);
   const pinned = pinnedContext(input);
   if (pinned && (!all || evalComparison(input) || modelData(input))) return confirm(pinned); // rule 4

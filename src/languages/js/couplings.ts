@@ -152,6 +152,23 @@ function inRecordedResponse(path: JsPath): boolean {
   );
 }
 
+/** Transport settings a client takes (openai-node's `fetch`, LangChain's `configuration.fetch`). */
+const TRANSPORT_KEYS = new Set(['fetch', 'httpClient', 'httpAgent']);
+const MOCK_NAME = /mock|fake|stub/i;
+
+/** The mock the request object around the value sends through, if its transport is one. */
+function mockedTransport(path: JsPath): string | null {
+  const object = parentOf(parentOf(path) ?? path)?.node;
+  if (!isType(object, 'ObjectExpression') || !isObjectProperty(parentNode(path))) return null;
+  const settings = object.properties.flatMap((p) =>
+    isObjectProperty(p) && nameOf(p.key) === 'configuration' && isType(p.value, 'ObjectExpression') ? [p, ...p.value.properties] : [p],
+  );
+  const mock = settings.find(
+    (p) => isObjectProperty(p) && TRANSPORT_KEYS.has(nameOf(p.key) ?? '') && MOCK_NAME.test(nameOf(p.value) ?? ''),
+  );
+  return isObjectProperty(mock) ? nameOf(mock.value) : null;
+}
+
 /**
  * The options object passed with a model as the next argument (`initChatModel("gpt-4o",
  * {temperature: 0})`): the request its sampling parameters go to.
@@ -171,6 +188,8 @@ export function couplings(path: JsPath, parsed: JsParsed, text: string, value: s
   if (provider !== null) facts.provider = provider;
   if (isMapped(path, parsed)) facts.mapped = true;
   if (inRecordedResponse(path)) facts.recorded = true;
+  const mock = mockedTransport(path);
+  if (mock !== null) facts.mockedBy = mock;
   const table = keyOf(path, parsed);
   if (table) facts.keyOf = table;
   const prose = [commentBeside(text, (path.node as { start?: number }).start ?? 0), ...displayNames(path)].find(

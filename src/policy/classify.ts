@@ -1,5 +1,14 @@
 import type { Edit, RequestFacts, Status, StringContext, UpgradeClass } from '../types.js';
-import { isDisplayText, isObjectId, isRecorded, pinnedName, pinnedPathReason, PROMPTFOO_CONFIG, recordPathReason } from './context.js';
+import {
+  isDisplayText,
+  isObjectId,
+  isRecorded,
+  namesDeployment,
+  pinnedName,
+  pinnedPathReason,
+  PROMPTFOO_CONFIG,
+  recordPathReason,
+} from './context.js';
 import type { Verdict } from './decisions.js';
 import { counterpartOf, isModelLike, parseSlug, type ParsedSlug } from './slug.js';
 
@@ -72,6 +81,7 @@ function pinnedContext(input: SiteInput): string | null {
   if (context.collectionModels >= 2) return `listed beside ${context.collectionModels - 1} other model(s): comparison or catalog code`;
   const named = pinnedName(context.names);
   if (named) return `assigned to \`${named.name}\` ("${named.word}": a route that may be pinned on purpose)`;
+  if (namesDeployment(context.names)) return 'stored as a deployment name (Azure / Foundry): it names a deployment, not a model';
   if (input.azure) return 'the file creates an Azure OpenAI client: `model` is a deployment name';
   return null;
 }
@@ -96,6 +106,8 @@ function modelData(input: SiteInput): boolean {
       context.inType ||
       context.collectionModels >= 2 ||
       context.mapped === true ||
+      namesDeployment(context.names) ||
+      input.azure ||
       context.testSubject !== undefined)
   );
 }

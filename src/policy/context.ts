@@ -157,6 +157,11 @@ export function isRecorded(names: readonly string[], recorded = false): boolean 
   return recorded || names.some((n) => RECORDED_NAMES.test(n));
 }
 
+/** `azureOpenAIApiDeploymentName`, `AZURE_OPENAI_DEPLOYMENT`: the value names an Azure or Foundry deployment, not a model. */
+export function namesDeployment(names: readonly string[]): boolean {
+  return names.some((n) => nameWords(n).includes('deployment'));
+}
+
 /** Keys whose value is display text (`title: "o3"` in a model picker), never a model the code sends. */
 const DISPLAY_TEXT_KEY = /^(title|label|display_?name|description)$/i;
 

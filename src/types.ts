@@ -122,6 +122,8 @@ export interface StringContext {
   recorded?: boolean;
   /** The request around the value sends through a mock (`configuration: {fetch: fetchMock}`): the name of the mock. */
   mockedBy?: string;
+  /** The library whose call holds the value's request, when it spells settings its own way (`langchain`). */
+  library?: 'langchain';
   /** The provider a class serving the value declares (`static providerName = "askSage"`), when it is not OpenAI. */
   provider?: string;
   /** A comment or display name beside the value that names the old model (`// defaults to gpt-5.4`, `name: GPT-4o`). */

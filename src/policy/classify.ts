@@ -107,7 +107,6 @@ function modelData(input: SiteInput): boolean {
       context.collectionModels >= 2 ||
       context.mapped === true ||
       namesDeployment(context.names) ||
-      input.azure ||
       context.testSubject !== undefined)
   );
 }
@@ -116,7 +115,7 @@ function modelData(input: SiteInput): boolean {
  * Rule 7: the parameters that make the upgrade a run-time error, or null. A request that
  * --preserve-effort gives effort none is not offending: the added `none` makes them legal.
  */
-function gateFailure(requests: RequestFacts[], preserveEffort: boolean): string | null {
+function gateFailure(requests: RequestFacts[], preserveEffort: boolean, library?: StringContext['library']): string | null {
   const offending = requests.filter((r) => r.sampling.length > 0 && r.effort !== 'none' && !getsEffortNone(r, preserveEffort));
   if (offending.length === 0) return null;
   const params = [...new Set(offending.flatMap((r) => r.sampling))].map((p) => `\`${p}\``).join(', ');
@@ -125,7 +124,9 @@ function gateFailure(requests: RequestFacts[], preserveEffort: boolean): string 
   const fixable = !preserveEffort && offending.every((r) => r.effort === undefined && r.addEffort !== undefined);
   return (
     `the request sends ${params} ${why}; GPT-5.5 rejects these unless effort is none. ` +
-    'Set `reasoning: {effort: "none"}` (Responses) or `reasoning_effort: "none"` (Chat Completions), or remove them, then re-run' +
+    (library === 'langchain'
+      ? 'Add `reasoning: { effort: "none" }` to the model\'s fields (LangChain sends it to either API), or remove them, then re-run'
+      : 'Set `reasoning: {effort: "none"}` (Responses) or `reasoning_effort: "none"` (Chat Completions), or remove them, then re-run') +
     (fixable ? ' (--preserve-effort adds effort none here)' : '')
   );
 }
@@ -169,7 +170,7 @@ export function classify(input: SiteInput): Decision | null {
   if (parsed.entry.older && !all) return confirm(`older family (${parsed.entry.bucket}): upgraded only with --all`); // rule 6
 
   const preserveEffort = input.preserveEffort === true;
-  const blocked = missingKey(input.context, to) ?? gateFailure(input.context.requests, preserveEffort); // rule 7
+  const blocked = missingKey(input.context, to) ?? gateFailure(input.context.requests, preserveEffort, input.context.library); // rule 7
   if (blocked) return decision(parsed, input.value, 'blocked', blocked, to);
   if (input.context.provider !== undefined)
     return confirm(`the default of provider \`${input.context.provider}\`, not OpenAI: check that it serves ${to} before changing it`);

@@ -42,7 +42,8 @@ const LIVE_RUN =
  */
 export function recordPathReason(path: string): string | null {
   const pinned = pinnedPathReason(path);
-  if (!pinned || LIVE_RUN.test(path)) return null;
+  // pytest files keep the rule that --all moves them (a computer-use flow moves with its assertions).
+  if (!pinned || LIVE_RUN.test(path) || /\.(py|pyi|ipynb)$/.test(path)) return null;
   return /test/.test(pinned)
     ? `in ${pinned}, not an integration test: its models are fixture data (mocks, recorded responses, assertions); --all upgrades integration tests only`
     : `in ${pinned}: a record, not a use; --all leaves it`;

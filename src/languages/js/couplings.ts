@@ -169,6 +169,16 @@ function mockedTransport(path: JsPath): string | null {
   return isObjectProperty(mock) ? nameOf(mock.value) : null;
 }
 
+/** LangChain's chat model constructors and factory: their fields, not the API's, carry the settings. */
+const LANGCHAIN_CALLS = /^(ChatOpenAI|AzureChatOpenAI|ChatOpenRouter|initChatModel)$/;
+
+/** The value is the model of a LangChain call: `new ChatOpenAI({model})`, `initChatModel(model, {...})`. */
+function inLangChainCall(path: JsPath): boolean {
+  let p = parentOf(path);
+  if (p && isObjectProperty(p.node)) p = parentOf(parentOf(p) ?? p);
+  return isType(p?.node, 'CallExpression', 'NewExpression') && LANGCHAIN_CALLS.test(nameOf(p.node.callee) ?? '');
+}
+
 /**
  * The options object passed with a model as the next argument (`initChatModel("gpt-4o",
  * {temperature: 0})`): the request its sampling parameters go to.
@@ -188,6 +198,7 @@ export function couplings(path: JsPath, parsed: JsParsed, text: string, value: s
   if (provider !== null) facts.provider = provider;
   if (isMapped(path, parsed)) facts.mapped = true;
   if (inRecordedResponse(path)) facts.recorded = true;
+  if (inLangChainCall(path)) facts.library = 'langchain';
   const mock = mockedTransport(path);
   if (mock !== null) facts.mockedBy = mock;
   const table = keyOf(path, parsed);

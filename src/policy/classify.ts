@@ -106,7 +106,6 @@ function modelData(input: SiteInput): boolean {
       context.inType ||
       context.collectionModels >= 2 ||
       context.mapped === true ||
-      namesDeployment(context.names) ||
       context.testSubject !== undefined)
   );
 }

@@ -8,4 +8,4 @@ export const settings = {
   deploymentName: "gpt-4o",
 };
 
-export const direct = new ChatOpenAI({ model: "gpt-5.5" });
+export const direct = new ChatOpenAI({ model: "gpt-4o" });

@@ -126,6 +126,22 @@ export interface StringContext {
   requests: RequestFacts[];
   /** Part of an object that describes a model (pricing, context window, capabilities): a catalog entry. */
   catalogEntry?: boolean;
+  /** The title of the test or suite around the value, when it names the model: the test is about that model. */
+  testSubject?: string;
+  /** Returned by a branch a model-name comparison picks (`if (m.startsWith("gpt-5")) return "gpt-5"`): a mapping. */
+  mapped?: boolean;
+  /** The value is typed as a key of this table (`keyof typeof models`): its keys, which the new slug must be one of. */
+  keyOf?: { table: string; keys: string[] };
+  /** Part of a recorded API response (`{object: "response", model: …}`): not a site. */
+  recorded?: boolean;
+  /** The request around the value sends through a mock (`configuration: {fetch: fetchMock}`): the name of the mock. */
+  mockedBy?: string;
+  /** The library whose call holds the value's request, when it spells settings its own way (`langchain`). */
+  library?: 'langchain';
+  /** The provider a class serving the value declares (`static providerName = "askSage"`), when it is not OpenAI. */
+  provider?: string;
+  /** A comment or display name beside the value that names the old model (`// defaults to gpt-5.4`, `name: GPT-4o`). */
+  prose?: string;
 }
 
 /**

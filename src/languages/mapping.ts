@@ -6,7 +6,7 @@
  */
 import { SAMPLING_PARAMETERS } from '../policy/catalog.js';
 import { countModels } from '../policy/classify.js';
-import { describesModel, MODEL_KEY } from '../policy/context.js';
+import { describesModel, isDisplayNameKey, MODEL_KEY, namesModel, RECORDED_OBJECT } from '../policy/context.js';
 import { isModelLike, splitPrefix } from '../policy/slug.js';
 import { LineIndex } from './layout.js';
 import { type RequestFacts, SourceError, type StringContext, type StringValue } from '../types.js';
@@ -135,6 +135,25 @@ function providersModels(list: ConfigList): number {
   return countModels(list.items.map(itemModel));
 }
 
+/** What the mapping around a model says of it: facts that make it a catalog entry, a display name naming the model. */
+function beside(map: ConfigMap, key: string, value: string): Partial<StringContext> {
+  const facts: Partial<StringContext> = {};
+  if (
+    describesModel(
+      key,
+      map.entries.map((e) => e.key),
+    )
+  )
+    facts.catalogEntry = true;
+  const object = entryValue(map, 'object');
+  if (object?.kind === 'scalar' && RECORDED_OBJECT.test(object.value)) facts.recorded = true;
+  const prose = map.entries.find(
+    (e) => e.key !== key && isDisplayNameKey(e.key) && e.value.kind === 'scalar' && namesModel(e.value.value, value),
+  );
+  if (prose?.value.kind === 'scalar') facts.prose = `${prose.key}: ${prose.value.value}`;
+  return facts;
+}
+
 /**
  * The model-like strings of one or more config trees. Names are the key chain, nearest
  * first (`{models: {fallback: x}}` gives ["fallback", "models"]); list positions add no name.
@@ -159,12 +178,7 @@ export function configStrings(roots: readonly ConfigNode[], options: ConfigWalkO
         collectionModels: !list ? 0 : owner ? providersModels(list) : listModels(list),
         names,
         requests: isRequest ? [requestFacts(owner.map)] : [],
-        catalogEntry:
-          owner !== null &&
-          describesModel(
-            owner.key,
-            owner.map.entries.map((e) => e.key),
-          ),
+        ...(owner ? beside(owner.map, owner.key, node.value) : {}),
       };
       out.push({ value: node.value, ...node.span, context });
     }

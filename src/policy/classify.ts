@@ -1,5 +1,16 @@
 import type { Status, StringContext, UpgradeClass } from '../types.js';
-import { isObjectId, libraryDefault, pinnedName, pinnedPathReason, PROMPTFOO_CONFIG } from './context.js';
+import {
+  isDisplayText,
+  isObjectId,
+  isRecorded,
+  libraryDefault,
+  namesDeployment,
+  pinnedName,
+  pinnedPathReason,
+  PROMPTFOO_CONFIG,
+  recordPathReason,
+  runsLive,
+} from './context.js';
 import type { Verdict } from './decisions.js';
 import { type AgentsSdk, effortNote, type EffortScope, gateFailure } from './effort.js';
 import { counterpartOf, isModelLike, parseSlug, type ParsedSlug } from './slug.js';
@@ -42,10 +53,12 @@ export interface Decision {
 
 /** Rule 4: why the site's context may be intentionally pinned, or null. */
 function pinnedContext(input: SiteInput): string | null {
+  const { context } = input;
+  if (context.testSubject !== undefined) return `the test "${context.testSubject}" is about this model: pinned on purpose`;
+  if (context.mapped) return 'returned by a branch a model-name comparison picks: a lookup (mapping), not a use';
   const path = pinnedPathReason(input.path);
   if (path) return `in ${path}: may be an intentional pin`;
   if (input.configPinned) return 'path matches a `pinned` glob in the config';
-  const { context } = input;
   if (context.catalogEntry) return 'a catalog entry (data about a model: pricing, context window, capabilities)';
   if (context.compared) return 'compared rather than used (comparison or routing code)';
   if (context.inType) return 'part of a type';
@@ -54,6 +67,7 @@ function pinnedContext(input: SiteInput): string | null {
   if (named) return `assigned to \`${named.name}\` ("${named.word}": a route that may be pinned on purpose)`;
   const library = libraryDefault(input.path, context.names);
   if (library) return `\`${library}\` is the library's default model: its callers, and the tests and docs that state it, change with it`;
+  if (namesDeployment(context.names)) return 'stored as a deployment name (Azure / Foundry): it names a deployment, not a model';
   if (input.azure) return 'the file creates an Azure OpenAI client: `model` is a deployment name';
   return null;
 }
@@ -72,18 +86,32 @@ function evalComparison(input: SiteInput): boolean {
 function modelData(input: SiteInput): boolean {
   const { context } = input;
   return (
-    input.decided !== 'upgrade' && (context.catalogEntry === true || context.compared || context.inType || context.collectionModels >= 2)
+    input.decided !== 'upgrade' &&
+    (context.catalogEntry === true ||
+      context.compared ||
+      context.inType ||
+      context.collectionModels >= 2 ||
+      context.mapped === true ||
+      context.testSubject !== undefined)
   );
 }
 
 /** A test that mocks or fakes its clients sends nothing: its models are test data, kept even with --all. */
 function testData(input: SiteInput): boolean {
-  return input.testDoubles === true && input.decided !== 'upgrade' && /test/.test(pinnedPathReason(input.path) ?? '');
+  const path = input.path;
+  return input.testDoubles === true && input.decided !== 'upgrade' && !runsLive(path) && /test/.test(pinnedPathReason(path) ?? '');
 }
 
 /** A library's default model stays even with --all: the test assertions that state it are never rewritten. */
 function heldDefault(input: SiteInput): boolean {
   return input.decided !== 'upgrade' && libraryDefault(input.path, input.context.names) !== null;
+}
+
+/** A value typed as a key of a table that has no entry for the new slug: the upgrade would not type-check. */
+function missingKey(context: StringContext, to: string): string | null {
+  const table = context.keyOf;
+  if (!table || table.keys.includes(to)) return null;
+  return `typed as a key of \`${table.table}\` (\`keyof typeof ${table.table}\`), which has no entry for ${to}: add the entry first, then re-run`;
 }
 
 function noCounterpart(parsed: ParsedSlug): string {
@@ -100,13 +128,18 @@ function decision(parsed: ParsedSlug, value: string, status: Status, reason: str
 /** DESIGN.md policy rules 1 to 8, first that applies. Null: not a site (ignored, unreported). */
 export function classify(input: SiteInput): Decision | null {
   const parsed = parseSlug(input.value);
-  if (!parsed || isObjectId(input.context.names)) return null; // rule 1
+  const { names } = input.context;
+  if (!parsed || isObjectId(names) || isDisplayText(names) || isRecorded(names, input.context.recorded)) return null; // rule 1
   if (input.directive || input.excluded) return null; // rule 2
   const to = counterpartOf(parsed);
   const confirm = (reason: string): Decision => decision(parsed, input.value, 'confirmation-needed', reason, to);
 
   if (parsed.snapshot) return confirm(`dated snapshot (${parsed.snapshot}): pinned on purpose`); // rule 3
   const all = input.all || input.decided === 'upgrade';
+  const mocked =
+    input.context.mockedBy && `the request sends through \`${input.context.mockedBy}\`: a test double, nothing reaches the API`;
+  const record = input.decided === 'upgrade' ? null : (recordPathReason(input.path) ?? (mocked || null));
+  if (record && all) return confirm(record);
   const pinned = pinnedContext(input);
   if (pinned && (!all || evalComparison(input) || modelData(input))) return confirm(pinned); // rule 4
   if (pinned && testData(input)) return confirm(`${pinned}; the test mocks or fakes its clients, so its models are test data`);
@@ -114,10 +147,14 @@ export function classify(input: SiteInput): Decision | null {
   if (to === null) return confirm(noCounterpart(parsed)); // rule 5
   if (parsed.entry.older && !all) return confirm(`older family (${parsed.entry.bucket}): upgraded only with --all`); // rule 6
 
-  const scope: EffortScope = { preserveEffort: input.preserveEffort === true };
+  const scope: EffortScope = { preserveEffort: input.preserveEffort === true, library: input.context.library };
   if (input.agents) scope.agents = { sdk: input.agents, from: input.value, to };
-  const blocked = gateFailure(input.context.requests, scope); // rule 7
+  const blocked = missingKey(input.context, to) ?? gateFailure(input.context.requests, scope); // rule 7
   if (blocked) return decision(parsed, input.value, 'blocked', blocked, to);
+  if (input.context.provider !== undefined)
+    return confirm(`the default of provider \`${input.context.provider}\`, not OpenAI: check that it serves ${to} before changing it`);
+  if (input.context.prose !== undefined)
+    return confirm(`"${input.context.prose}" beside it names ${parsed.base}: change that text with the model (would be ${to})`);
 
   const change = `${parsed.base} to ${to}`;
   if (input.decided === 'keep') return confirm(`kept as is by the decisions file (would be ${change})`);

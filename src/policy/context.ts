@@ -11,7 +11,7 @@ export const PROMPTFOO_CONFIG = /(^|\/)promptfooconfig\.[^/]+$/;
 const PINNED_PATHS: Array<{ pattern: RegExp; what: string }> = [
   { pattern: /(^|\/)(test|tests|__tests__)\//, what: 'a test folder' },
   { pattern: /(^|\/)(([^/]*[-_.])?e2e([-_.][^/]*)?|environment_tests|integration[-_]tests?)\//, what: 'a test folder' },
-  { pattern: /\.(test|spec)\.[^/]+$/, what: 'a test file' },
+  { pattern: /\.(test|spec|vitest)\.[^/]+$/, what: 'a test file' },
   { pattern: /(^|\/)(test_[^/]*\.py|[^/]*_test\.py|conftest\.py)$/, what: 'a pytest file' },
   { pattern: /(^|\/)(eval|evals|baseline[^/]*|benchmarks)\//, what: 'an eval or baseline folder' },
   { pattern: PROMPTFOO_CONFIG, what: 'a promptfoo eval config' },
@@ -26,6 +26,32 @@ const PINNED_PATHS: Array<{ pattern: RegExp; what: string }> = [
 /** Why a path counts as pinned context, or null. */
 export function pinnedPathReason(path: string): string | null {
   return PINNED_PATHS.find((p) => p.pattern.test(path))?.what ?? null;
+}
+
+/**
+ * Pinned paths whose code runs against the real API: integration and end-to-end suites,
+ * evals and baselines. There the model is a use, which --all upgrades.
+ */
+const LIVE_RUN =
+  /\.(int|integration|e2e)\.(test|spec)\.[^/]+$|(^|\/)(integration[-_]tests?|integration|([^/]*[-_.])?e2e([-_.][^/]*)?|eval|evals|baseline[^/]*|benchmarks)\/|(^|\/)promptfooconfig\./;
+
+/** The path holds an integration or end-to-end suite, an eval or a baseline: code that calls the real API. */
+export function runsLive(path: string): boolean {
+  return LIVE_RUN.test(path);
+}
+
+/**
+ * Why a path's models stay even with --all, or null: a unit test, a fixture or a history
+ * file holds data about a model (a mock's model, a recorded response, an assertion, a past
+ * release), not a use of one; an upgraded copy fails the test or rewrites the past.
+ */
+export function recordPathReason(path: string): string | null {
+  const pinned = pinnedPathReason(path);
+  // pytest files keep the rule that --all moves them (a computer-use flow moves with its assertions).
+  if (!pinned || runsLive(path) || /\.(py|pyi|ipynb)$/.test(path)) return null;
+  return /test/.test(pinned)
+    ? `in ${pinned}, not an integration test: its models are fixture data (mocks, recorded responses, assertions); --all upgrades integration tests only`
+    : `in ${pinned}: a record, not a use; --all leaves it`;
 }
 
 /** A name's word pins when it starts with one of these (`fallbacks`, `evaluator`). */
@@ -53,12 +79,17 @@ const LIBRARY_SOURCE = /(^|\/)(packages|libs)\/[^/]+\/src\//;
 
 /**
  * The name of a library's default model (`DEFAULT_PHASE_TWO_MODEL` in packages/core/src/),
- * or null. Changing it changes every caller that relies on it, and the tests and docs that
+ * or null: a constant's name. A camel-case `defaultModelId` is an app's setting as often as
+ * a library's (a provider's default in an extension's types package), which the run moves. Changing it changes every caller that relies on it, and the tests and docs that
  * state it: a release decision of the library, not a model use to swap.
  */
 export function libraryDefault(path: string, names: string[]): string | null {
   if (!LIBRARY_SOURCE.test(path)) return null;
-  return names.find((name) => nameWords(name).includes('default') && nameWords(name).some((w) => w.startsWith('model'))) ?? null;
+  const constant = (name: string): boolean => /^[A-Z][A-Z0-9_]*$/.test(name);
+  return (
+    names.find((name) => constant(name) && nameWords(name).includes('default') && nameWords(name).some((w) => w.startsWith('model'))) ??
+    null
+  );
 }
 
 /** Splits camelCase, PascalCase, snake_case, kebab-case and dotted names into lower-case words. */
@@ -140,10 +171,49 @@ export function describesModel(key: string | null, siblings: readonly string[]):
   return words.some((w) => MODEL_FACT.test(w) || RESULT_FACT.test(w)) || (key === 'id' && words.some((w) => DISPLAY_NAME.test(w)));
 }
 
+/** `name`, `title`, `display_name`...: a key whose value labels the model for people. */
+export function isDisplayNameKey(key: string): boolean {
+  return DISPLAY_NAME.test(key.replace(/[_-]/g, '').toLowerCase());
+}
+
 /** Keys of API object ids (`event_id: 'o1'`, `response_id`): a value there that looks like a slug is an id, not a model. */
 const OBJECT_ID_KEY = /^(event|response|item|call|request|message|run|trace|span|thread)_?id$/i;
 
 /** The value is stored under an object id's key. */
 export function isObjectId(names: readonly string[]): boolean {
   return names[0] !== undefined && OBJECT_ID_KEY.test(names[0]);
+}
+
+/** `object: "response"` / `"chat.completion"`: an object that is an API response, recorded. */
+export const RECORDED_OBJECT = /^(response|chat\.completion(\.chunk)?)$/;
+
+/** Names of recorded traces: LangSmith's `ls_model_name`, a message's `response_metadata`. */
+const RECORDED_NAMES = /^(ls_model_name|response_metadata)$/;
+
+/** The value sits in a recorded response or trace (by the keys it is stored under): data the API sent, not a model choice. */
+export function isRecorded(names: readonly string[], recorded = false): boolean {
+  return recorded || names.some((n) => RECORDED_NAMES.test(n));
+}
+
+/** `azureOpenAIApiDeploymentName`, `AZURE_OPENAI_DEPLOYMENT`: the value names an Azure or Foundry deployment, not a model. */
+export function namesDeployment(names: readonly string[]): boolean {
+  return names.some((n) => nameWords(n).includes('deployment'));
+}
+
+/** Keys whose value is display text (`title: "o3"` in a model picker), never a model the code sends. */
+const DISPLAY_TEXT_KEY = /^(title|label|display_?name|description)$/i;
+
+/** The value is display text stored under a display key. */
+export function isDisplayText(names: readonly string[]): boolean {
+  return names[0] !== undefined && DISPLAY_TEXT_KEY.test(names[0]);
+}
+
+/**
+ * Whether prose (a comment, a test title, a display name) names the model `slug` (prefix
+ * and case aside, `GPT 4o` as `gpt-4o`), as a whole word: `gpt-5` is not named by `gpt-5.2`.
+ */
+export function namesModel(prose: string, slug: string): boolean {
+  const base = slug.replace(/^.*[/:]/, '').toLowerCase();
+  const escaped = base.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/-/g, '[- ]?');
+  return new RegExp(`(^|[^\\w.-])${escaped}(?![\\w]|[.-]\\w)`).test(prose.toLowerCase());
 }

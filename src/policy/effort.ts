@@ -3,7 +3,7 @@
  * sends before and after the upgrade. The note, the compatibility gate (policy rule 7) and
  * --preserve-effort all read it here.
  */
-import type { Edit, LanguageId, RequestFacts } from '../types.js';
+import type { Edit, LanguageId, RequestFacts, StringContext } from '../types.js';
 import { compareVersions, type DeclaredSdk, type SdkVersions } from './sdk.js';
 
 export const EFFORT_NOT_SET = 'not set: GPT-5.4 ran at none, GPT-5.5 defaults to medium (expect more latency and tokens)';
@@ -68,6 +68,8 @@ export interface EffortScope {
   preserveEffort: boolean;
   /** The model before and after the upgrade, and the project's Agents SDK: for requests whose effort the SDK fills in. */
   agents?: { sdk: AgentsSdk; from: string; to: string };
+  /** The library the request is built with, whose spelling the fix hint uses. */
+  library?: StringContext['library'];
 }
 
 /** The SDK's effort for `model`, or null where it sends none (the API's default applies). */
@@ -154,7 +156,9 @@ export function gateFailure(requests: RequestFacts[], scope: EffortScope): strin
   const fixable = !scope.preserveEffort && offending.every((r) => r.effort === undefined && r.addEffort !== undefined);
   return (
     `the request sends ${params} ${why}; GPT-5.5 rejects these unless effort is none. ` +
-    'Set `reasoning: {effort: "none"}` (Responses) or `reasoning_effort: "none"` (Chat Completions), or remove them, then re-run' +
+    (scope.library === 'langchain'
+      ? 'Add `reasoning: { effort: "none" }` to the model\'s fields (LangChain sends it to either API), or remove them, then re-run'
+      : 'Set `reasoning: {effort: "none"}` (Responses) or `reasoning_effort: "none"` (Chat Completions), or remove them, then re-run') +
     (fixable ? ' (--preserve-effort adds effort none here)' : '')
   );
 }

@@ -20,6 +20,7 @@ import {
   parentNode,
   parentOf,
 } from './nodes.js';
+import { couplings, isTestTitle, optionsArgument } from './couplings.js';
 import { factsAt, requestOf, spreadFacts } from './requests.js';
 import { enclosingScope, variableReads } from './scope.js';
 import { fileNode, type JsParsed, membersWithin, pathsOfType } from './tree.js';
@@ -200,6 +201,8 @@ function walkUp(start: JsPath, scan: Scan): Walk {
       walk.refs = enumName ? () => variableReads(scan.parsed, scan.file, enumName) : null;
       break;
     }
+    const options = near(depth) ? optionsArgument(holder, node) : null;
+    if (options) walk.request = options;
     const store = storeOf(path, scan);
     if (store) {
       walk.names.push(store.name);
@@ -348,7 +351,8 @@ function isNonValuePosition(path: JsPath): boolean {
   if (!parent) return true;
   // Keys of objects, classes, interfaces and maps (computed or not) and enum member names
   // are table entries, not values; the lookups into them are reported as compared.
-  if (path.name === 'key' || (isType(parent, 'TSEnumMember') && parent.id === path.node) || isEntryKey(path)) return true;
+  if (path.name === 'key' || (isType(parent, 'TSEnumMember') && parent.id === path.node) || isEntryKey(path) || isTestTitle(path))
+    return true;
   return /^(Import|Export)/.test(parent.type) || parent.type === 'Directive' || parent.type === 'TSExternalModuleReference';
 }
 
@@ -371,6 +375,7 @@ function findStrings(parsed: JsParsed, text: string): StringValue[] {
       names: walk.names,
       requests: requestsOf(walk, scan),
       catalogEntry: inCatalogEntry(path),
+      ...couplings(path, parsed, text, literal.value),
     };
     out.push({ ...literal, context });
   }

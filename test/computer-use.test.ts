@@ -20,9 +20,16 @@ function run(path: string, text: string, all = false) {
 
 describe('computer-use', () => {
   test('the loop keeps CRLF line endings and the tab indentation of its block', () => {
-    const text = ['def handle(item):', '\tif item["type"] == "computer_call":', '\t\trun(item["action"])  # one step', ''].join('\r\n');
+    const text = [
+      'import openai',
+      'def handle(item):',
+      '\tif item["type"] == "computer_call":',
+      '\t\trun(item["action"])  # one step',
+      '',
+    ].join('\r\n');
     expect(run('src/handler.py', text).text).toBe(
       [
+        'import openai',
         'def handle(item):',
         '\tif item["type"] == "computer_call":',
         '\t\tfor action in item.get("actions") or [item["action"]]:',
@@ -67,14 +74,18 @@ describe('computer-use', () => {
   });
 
   test('a handler file without a visible model still gets the loop: it accepts old responses too', () => {
-    const text = ['export async function step(page, computerCall) {', '  await dispatch(page, computerCall["action"]);', '}', ''].join(
-      '\n',
-    );
+    const text = [
+      "import OpenAI from 'openai';",
+      'export async function step(page, computerCall) {',
+      '  await dispatch(page, computerCall["action"]);',
+      '}',
+      '',
+    ].join('\n');
     const result = run('src/step.js', text);
     expect(result.text).toContain(
       'for (const action of computerCall["actions"] ?? [computerCall["action"]]) await dispatch(page, action);',
     );
-    expect(result.sites).toEqual(['2:24 computer-use upgraded computer_call action -> computer_call actions[] loop']);
+    expect(result.sites).toEqual(['3:24 computer-use upgraded computer_call action -> computer_call actions[] loop']);
   });
 
   test('an inline tool loses its preview fields with their commas', () => {

@@ -176,7 +176,7 @@ describe('JSON report', () => {
     const read = readReport(text, 'report.json');
     expect(read).toEqual(sampleReport());
     expect(read.summary.sites).toEqual({ upgraded: 2, 'confirmation-needed': 4, blocked: 3, unknown: 2 });
-    expect(Object.keys(read)).toEqual(['tool', 'version', 'target', 'summary', 'sites', 'errors', 'decisions']);
+    expect(Object.keys(read)).toEqual(['tool', 'version', 'target', 'summary', 'sites', 'errors', 'warnings', 'decisions']);
   });
 
   test.each([

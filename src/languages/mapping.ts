@@ -6,7 +6,7 @@
  */
 import { SAMPLING_PARAMETERS } from '../policy/catalog.js';
 import { countModels } from '../policy/classify.js';
-import { MODEL_KEY } from '../policy/context.js';
+import { MODEL_KEY, recordsResult } from '../policy/context.js';
 import { isModelLike, splitPrefix } from '../policy/slug.js';
 import { LineIndex } from './layout.js';
 import { type RequestFacts, SourceError, type StringContext, type StringValue } from '../types.js';
@@ -136,6 +136,17 @@ function providersModels(list: ConfigList): number {
 }
 
 /**
+ * A mapping that is data about models: its `name` is a model and other entries name more
+ * (`- name: o3-mini` with its editor and weak models: that model's settings), or it records
+ * a result (a leaderboard row).
+ */
+function describesModels(map: ConfigMap): boolean {
+  const models = map.entries.filter((e) => e.value.kind === 'scalar' && isModelLike(e.value.value));
+  const named = models.length >= 2 && models.some((e) => e.key === 'name');
+  return named || recordsResult(map.entries.map((e) => e.key));
+}
+
+/**
  * The model-like strings of one or more config trees. Names are the key chain, nearest
  * first (`{models: {fallback: x}}` gives ["fallback", "models"]); list positions add no name.
  */
@@ -155,10 +166,12 @@ export function configStrings(roots: readonly ConfigNode[], options: ConfigWalkO
       const isRequest = owner !== null && options.requests !== false && namesRequestModel(owner.key, node.value);
       const context: StringContext = {
         compared: false,
-        inType: false,
+        // The members of a schema's `enum` (OpenAPI, JSON Schema) are a type's, written as a list.
+        inType: names.includes('enum'),
         collectionModels: !list ? 0 : owner ? providersModels(list) : listModels(list),
         names,
         requests: isRequest ? [requestFacts(owner.map)] : [],
+        catalogEntry: owner !== null && describesModels(owner.map),
       };
       out.push({ value: node.value, ...node.span, context });
     }

@@ -1,5 +1,5 @@
 import type { Edit, RequestFacts, Status, StringContext, UpgradeClass } from '../types.js';
-import { isObjectId, pinnedName, pinnedPathReason, PROMPTFOO_CONFIG } from './context.js';
+import { isObjectId, MODEL_KEY, nameSpellingModel, pinnedName, pinnedPath, PROMPTFOO_CONFIG } from './context.js';
 import type { Verdict } from './decisions.js';
 import { counterpartOf, isModelLike, parseSlug, type ParsedSlug } from './slug.js';
 
@@ -13,6 +13,8 @@ export interface SiteInput {
   directive: boolean;
   /** The file creates an Azure OpenAI client. */
   azure: boolean;
+  /** The file stubs the API (mocks, recorded HTTP): in a test, its model strings are data. */
+  stubbed?: boolean;
   /** The path matches config `exclude`. */
   excluded: boolean;
   /** The path matches config `pinned`. */
@@ -59,15 +61,17 @@ export function effortNote(requests: RequestFacts[], preserveEffort = false): st
 }
 
 /** Rule 4: why the site's context may be intentionally pinned, or null. */
-function pinnedContext(input: SiteInput): string | null {
-  const path = pinnedPathReason(input.path);
-  if (path) return `in ${path}: may be an intentional pin`;
+function pinnedContext(input: SiteInput, base: string): string | null {
+  const path = pinnedPath(input.path);
+  if (path) return `in ${path.what}: may be an intentional pin`;
   if (input.configPinned) return 'path matches a `pinned` glob in the config';
   const { context } = input;
   if (context.catalogEntry) return 'a catalog entry (data about a model: pricing, context window, capabilities)';
   if (context.compared) return 'compared rather than used (comparison or routing code)';
   if (context.inType) return 'part of a type';
   if (context.collectionModels >= 2) return `listed beside ${context.collectionModels - 1} other model(s): comparison or catalog code`;
+  const spelled = nameSpellingModel(context.names, base);
+  if (spelled) return `stored under \`${spelled}\`, whose name says ${base}: rename it with the value`;
   const named = pinnedName(context.names);
   if (named) return `assigned to \`${named.name}\` ("${named.word}": a route that may be pinned on purpose)`;
   if (input.azure) return 'the file creates an Azure OpenAI client: `model` is a deployment name';
@@ -83,13 +87,45 @@ function evalComparison(input: SiteInput): boolean {
  * Data about models rather than a use of one stays even with --all: a predicate or lookup
  * (one side rewritten, the match breaks: `startsWith("gpt-5") && !startsWith("gpt-5-chat")`
  * would become always false), a type, a list of models (a comparison, catalog or capability
- * table, whose rewritten members would repeat). Only a decision given for the one site moves it.
+ * table, whose rewritten members would repeat), a name that spells the model.
  */
-function modelData(input: SiteInput): boolean {
+function modelData(input: SiteInput, base: string): boolean {
   const { context } = input;
   return (
-    input.decided !== 'upgrade' && (context.catalogEntry === true || context.compared || context.inType || context.collectionModels >= 2)
+    context.catalogEntry === true ||
+    context.compared ||
+    context.inType ||
+    context.collectionModels >= 2 ||
+    nameSpellingModel(context.names, base) !== null
   );
+}
+
+/**
+ * Why a test value stays even with --all, or null for a model a request is built with in a
+ * test that calls the real API. Stubbed responses, assertions, parametrised cases and CLI
+ * arguments hold values the test checks against code or data that stays.
+ */
+function testValueNote(input: SiteInput): string | null {
+  if (input.stubbed) return 'the test stubs the API, so its models are recorded data';
+  const { context } = input;
+  const live = context.requests.length > 0 || MODEL_KEY.test(context.names[0] ?? '');
+  return live ? null : "a value the test checks, not a live request's model";
+}
+
+/**
+ * Why the site stays even with --all, or null: an eval's comparison; unless a decision
+ * given for the one site moves it, model data, recorded data and history, Azure deployment
+ * names, and test values that are not a live request's model. The note is '' where the
+ * pinned reason says it all.
+ */
+function keptWithAll(input: SiteInput, base: string): string | null {
+  if (evalComparison(input)) return '';
+  if (input.decided === 'upgrade') return null;
+  if (modelData(input, base)) return '';
+  const kind = pinnedPath(input.path)?.kind;
+  if (kind === 'recorded' || kind === 'history') return `${kind === 'history' ? 'history' : 'recorded data'} is kept as written`;
+  if (input.azure) return 'a deployment name is the Azure resource, not a model choice';
+  return kind === 'test' ? testValueNote(input) : null;
 }
 
 /**
@@ -131,8 +167,9 @@ export function classify(input: SiteInput): Decision | null {
 
   if (parsed.snapshot) return confirm(`dated snapshot (${parsed.snapshot}): pinned on purpose`); // rule 3
   const all = input.all || input.decided === 'upgrade';
-  const pinned = pinnedContext(input);
-  if (pinned && (!all || evalComparison(input) || modelData(input))) return confirm(pinned); // rule 4
+  const pinned = pinnedContext(input, parsed.base);
+  const kept = pinned && all ? keptWithAll(input, parsed.base) : null;
+  if (pinned && (!all || kept !== null)) return confirm(kept ? `${pinned}; even with --all: ${kept}` : pinned); // rule 4
   if (to === null) return confirm(noCounterpart(parsed)); // rule 5
   if (parsed.entry.older && !all) return confirm(`older family (${parsed.entry.bucket}): upgraded only with --all`); // rule 6
 

@@ -8,7 +8,7 @@ import { LineIndex } from '../languages/layout.js';
 import type { LanguageAdapter, Region } from '../languages/types.js';
 import { classify, type Decision } from '../policy/classify.js';
 import type { Verdict } from '../policy/decisions.js';
-import { createsAzureClient, hasDirective } from '../policy/context.js';
+import { createsAzureClient, hasDirective, stubsApi } from '../policy/context.js';
 import { collapseGenerated, editsOutside, generatedSpans } from '../policy/generated.js';
 import { NO_SDK_VERSIONS, type SdkVersions } from '../policy/sdk.js';
 import type { HandlerContext, Transform, TransformOptions } from '../transform.js';
@@ -102,6 +102,7 @@ function regionLabel(outer: { label: string; nested: boolean }, region: Region):
 class FileRun {
   readonly lines: LineIndex;
   readonly azure: boolean;
+  readonly stubbed: boolean;
   readonly excluded: boolean;
   readonly configPinned: boolean;
   readonly collected: Collected = { edits: [], sites: [], regionErrors: [], upgrades: new Map() };
@@ -117,6 +118,7 @@ class FileRun {
   ) {
     this.lines = new LineIndex(text);
     this.azure = createsAzureClient(text);
+    this.stubbed = stubsApi(text);
     this.excluded = settings.excluded(path);
     this.configPinned = settings.pinned(path);
     this.running = new Set(settings.transforms.map((t) => t.name));
@@ -133,6 +135,7 @@ class FileRun {
       context,
       directive: this.directiveAt(topOffset),
       azure: this.azure,
+      stubbed: this.stubbed,
       excluded: this.excluded,
       configPinned: this.configPinned,
       all: this.settings.options.all,

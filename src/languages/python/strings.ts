@@ -5,7 +5,7 @@
  */
 import type { Node } from 'web-tree-sitter';
 import { countModels } from '../../policy/classify.js';
-import { describesModel } from '../../policy/context.js';
+import { describesModel, MODEL_KEY } from '../../policy/context.js';
 import { isModelLike } from '../../policy/slug.js';
 import type { RequestFacts, StringContext, StringValue } from '../../types.js';
 import type { PyParsed } from '../python.js';
@@ -26,7 +26,8 @@ const TRANSPARENT = new Set([
 ]);
 const COLLECTIONS = new Set(['list', 'tuple', 'set', 'expression_list']);
 const COMPARE_OPERATORS = new Set(['==', '!=', 'in', 'not in', 'is', 'is not']);
-const COMPARE_METHODS = new Set(['startswith', 'endswith']);
+/** String methods whose arguments are matched or rewritten text, not a model in use (`name.replace("gpt_4o", "gpt-4o")`). */
+const COMPARE_METHODS = new Set(['startswith', 'endswith', 'replace', 'removeprefix', 'removesuffix']);
 
 /**
  * A model client or agent built from this model (`ChatOpenAI(…)`, `Agent(…)`,
@@ -218,8 +219,28 @@ function inType(node: Node): boolean {
 function collectionModels(node: Node): number {
   let parent = node.parent;
   while (parent?.type === 'parenthesized_expression') parent = parent.parent;
+  if (parent?.type === 'pair') return tableModels(parent);
   if (!parent || !COLLECTIONS.has(parent.type)) return 0;
-  return countModels(parent.namedChildren.map((el) => plainContent(el)?.value ?? null));
+  const rows = parent.type === 'tuple' && parent.parent && COLLECTIONS.has(parent.parent.type) ? parent.parent : null;
+  // A row of a table (`[("OPENAI_API_KEY", "gpt-4o"), ("GEMINI_API_KEY", "gemini/…")]`) counts the whole table's models.
+  const cells = rows ? rows.namedChildren.flatMap((row) => (row.type === 'tuple' ? row.namedChildren : [row])) : parent.namedChildren;
+  return countModels(cells.map((el) => plainContent(el)?.value ?? null));
+}
+
+/** Distinct models a dict must name to be an alias table rather than a config's few routes. */
+const ALIAS_TABLE_MODELS = 3;
+
+/**
+ * A dict naming several distinct models under names other than a model key (`{"4o":
+ * "gpt-4o", "mini": "gpt-4o-mini", "sonnet": …}`) is an alias table: its values count as a list's.
+ */
+function tableModels(pair: Node): number {
+  const key = pair.childForFieldName('key');
+  const dict = pair.parent;
+  if (!key || dict?.type !== 'dictionary' || MODEL_KEY.test(plainContent(key)?.value ?? key.text)) return 0;
+  const values = dict.namedChildren.filter((c) => c.type === 'pair').map((p) => plainContent(p.childForFieldName('value'))?.value ?? null);
+  const models = countModels(values);
+  return new Set(values.filter((v) => v !== null && isModelLike(v))).size >= ALIAS_TABLE_MODELS ? models : 0;
 }
 
 /** Strings that are not values: docstrings and bare expression statements, dict keys, parts of an implicit concatenation. */

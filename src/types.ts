@@ -112,6 +112,8 @@ export interface StringContext {
   requests: RequestFacts[];
   /** Part of an object that describes a model (pricing, context window, capabilities): a catalog entry. */
   catalogEntry?: boolean;
+  /** A setting beside it names Azure (`server="azure"`, `provider: azure`): the model there is a deployment name. */
+  azureSibling?: boolean;
 }
 
 /**

@@ -6,7 +6,7 @@
  */
 import { SAMPLING_PARAMETERS } from '../policy/catalog.js';
 import { countModels } from '../policy/classify.js';
-import { MODEL_KEY, recordsResult } from '../policy/context.js';
+import { MODEL_KEY, namesAzure, recordsResult } from '../policy/context.js';
 import { isModelLike, splitPrefix } from '../policy/slug.js';
 import { LineIndex } from './layout.js';
 import { type RequestFacts, SourceError, type StringContext, type StringValue } from '../types.js';
@@ -172,6 +172,7 @@ export function configStrings(roots: readonly ConfigNode[], options: ConfigWalkO
         names,
         requests: isRequest ? [requestFacts(owner.map)] : [],
         catalogEntry: owner !== null && describesModels(owner.map),
+        azureSibling: owner !== null && namesAzure(owner.map.entries.map((e) => (e.value.kind === 'scalar' ? e.value.value : null))),
       };
       out.push({ value: node.value, ...node.span, context });
     }

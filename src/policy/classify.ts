@@ -75,6 +75,7 @@ function pinnedContext(input: SiteInput, base: string): string | null {
   const named = pinnedName(context.names);
   if (named) return `assigned to \`${named.name}\` ("${named.word}": a route that may be pinned on purpose)`;
   if (input.azure) return 'the file creates an Azure OpenAI client: `model` is a deployment name';
+  if (context.azureSibling) return 'a setting beside it names Azure: `model` is a deployment name';
   return null;
 }
 
@@ -124,7 +125,7 @@ function keptWithAll(input: SiteInput, base: string): string | null {
   if (modelData(input, base)) return '';
   const kind = pinnedPath(input.path)?.kind;
   if (kind === 'recorded' || kind === 'history') return `${kind === 'history' ? 'history' : 'recorded data'} is kept as written`;
-  if (input.azure) return 'a deployment name is the Azure resource, not a model choice';
+  if (input.azure || input.context.azureSibling) return 'a deployment name is the Azure resource, not a model choice';
   return kind === 'test' ? testValueNote(input) : null;
 }
 

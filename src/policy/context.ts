@@ -107,6 +107,14 @@ export function hasDirective(lines: readonly string[], line: number): boolean {
 const AZURE_CLIENT =
   /\bAzureOpenAI\s*\(|\bChatAzureOpenAI\b|\bAzureChatOpenAI\b|\bAzureAsyncOpenAI\b|\bAsyncAzureOpenAI\s*\(|\bcreateAzure\s*\(|\bAzureOpenAIEmbeddings\b/;
 
+/** A setting's value that routes a request to Azure OpenAI (`provider="azure"`, `api_type: azure_openai`). */
+const AZURE_VALUE = /^azure([-_ ]?openai)?$/i;
+
+/** Some sibling setting's value routes the request to Azure. */
+export function namesAzure(values: ReadonlyArray<string | null>): boolean {
+  return values.some((v) => v !== null && AZURE_VALUE.test(v));
+}
+
 /** The file creates an Azure OpenAI client: its `model` values are deployment names. */
 export function createsAzureClient(text: string): boolean {
   return AZURE_CLIENT.test(text);

@@ -5,7 +5,7 @@
  */
 import type { Node } from 'web-tree-sitter';
 import { countModels } from '../../policy/classify.js';
-import { describesModel, MODEL_KEY } from '../../policy/context.js';
+import { describesModel, MODEL_KEY, namesAzure } from '../../policy/context.js';
 import { isModelLike } from '../../policy/slug.js';
 import type { RequestFacts, StringContext, StringValue } from '../../types.js';
 import type { PyParsed } from '../python.js';
@@ -281,6 +281,20 @@ function inCatalogEntry(node: Node): boolean {
   return around !== null && describesModel(around.key, around.keys);
 }
 
+const SETTING_HOLDERS = new Set(['keyword_argument', 'pair', 'default_parameter', 'typed_default_parameter']);
+
+/**
+ * The plain string values of the settings beside the one `node` is the value of: the other
+ * keywords of a call, entries of a dict, parameter defaults of a signature.
+ */
+function siblingValues(node: Node): Array<string | null> {
+  const holder = node.parent;
+  if (!holder || !SETTING_HOLDERS.has(holder.type) || !sameNode(holder.childForFieldName('value'), node)) return [];
+  return (holder.parent?.namedChildren ?? [])
+    .filter((c) => SETTING_HOLDERS.has(c.type) && !sameNode(c, holder))
+    .map((c) => plainContent(c.childForFieldName('value'))?.value ?? null);
+}
+
 export function strings(parsed: PyParsed, text: string): StringValue[] {
   const out: StringValue[] = [];
   for (const node of parsed.tree.rootNode.descendantsOfType('string')) {
@@ -295,6 +309,7 @@ export function strings(parsed: PyParsed, text: string): StringValue[] {
       names: walk.names,
       requests,
       catalogEntry: inCatalogEntry(node),
+      azureSibling: namesAzure(siblingValues(node)),
     };
     out.push({ ...literal, context });
   }

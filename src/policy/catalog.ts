@@ -74,10 +74,21 @@ export const TARGET_SNAPSHOTS: Record<string, string> = {
 };
 
 /**
- * Provider prefixes seen in real code (GitHub Models, OpenRouter, promptfoo, LiteLLM),
- * longest first so `openai:responses:` wins over `openai:`.
+ * Provider prefixes seen in real code, kept on upgrade: LiteLLM (also through OpenRouter),
+ * OpenRouter, any-llm, promptfoo, GitHub Models, Bedrock's `openai.` model ids; longest
+ * first so `openai:responses:` wins over `openai:`.
  */
-export const PROVIDER_PREFIXES = ['litellm/openai/', 'openrouter/openai/', 'openai:responses:', 'openai:chat:', 'openai/', 'openai:'];
+export const PROVIDER_PREFIXES = [
+  'litellm/openrouter/openai/',
+  'litellm/openai/',
+  'openrouter/openai/',
+  'any-llm/openai/',
+  'openai:responses:',
+  'openai:chat:',
+  'openai/',
+  'openai:',
+  'openai.',
+];
 
 /** Strings owned by the computer-use transform; model-slug never touches them. */
 export const COMPUTER_USE_PREVIEW = /^computer-use-preview(-\d{4}-\d{2}-\d{2})?$/;

@@ -1,5 +1,5 @@
 import type { Edit, RequestFacts, Status, StringContext, UpgradeClass } from '../types.js';
-import { isObjectId, MODEL_KEY, nameSpellingModel, pinnedName, pinnedPath, PROMPTFOO_CONFIG } from './context.js';
+import { isObjectId, nameSpellingModel, nameWords, pinnedName, pinnedPath, PROMPTFOO_CONFIG } from './context.js';
 import type { Verdict } from './decisions.js';
 import { counterpartOf, isModelLike, parseSlug, type ParsedSlug } from './slug.js';
 
@@ -109,7 +109,7 @@ function modelData(input: SiteInput, base: string): boolean {
 function testValueNote(input: SiteInput): string | null {
   if (input.stubbed) return 'the test stubs the API, so its models are recorded data';
   const { context } = input;
-  const live = context.requests.length > 0 || MODEL_KEY.test(context.names[0] ?? '');
+  const live = context.requests.length > 0 || context.names.some((name) => nameWords(name).includes('model'));
   return live ? null : "a value the test checks, not a live request's model";
 }
 

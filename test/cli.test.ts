@@ -294,7 +294,8 @@ describe('gpt55-codemod CLI', () => {
       'src/agent.test.ts confirmation-needed',
       'src/agent.ts confirmation-needed',
     ]);
-    expect(sites('--all').map((s: { status: string }) => s.status)).toEqual(['upgraded', 'upgraded']);
+    // --all moves the pinned agent; the test's assertion is a value it checks, which stays.
+    expect(sites('--all').map((s: { status: string }) => s.status)).toEqual(['confirmation-needed', 'upgraded']);
     // Run from below the config's folder: its globs still name paths from the config's folder.
     const below = JSON.parse(cli(join(root, 'src'), 'upgrade', '.', '--dry', '--json').stdout).sites;
     expect(below.map((s: { file: string; status: string }) => `${s.file} ${s.status}`)).toEqual([

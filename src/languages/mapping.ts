@@ -6,7 +6,7 @@
  */
 import { SAMPLING_PARAMETERS } from '../policy/catalog.js';
 import { countModels } from '../policy/classify.js';
-import { MODEL_KEY, namesAzure, recordsResult } from '../policy/context.js';
+import { isResponseBody, MODEL_KEY, namesAzure, recordsResult } from '../policy/context.js';
 import { isModelLike, splitPrefix } from '../policy/slug.js';
 import { LineIndex } from './layout.js';
 import { type RequestFacts, SourceError, type StringContext, type StringValue } from '../types.js';
@@ -162,7 +162,17 @@ export function configStrings(roots: readonly ConfigNode[], options: ConfigWalkO
       }
     } else if (node.kind === 'list') {
       for (const item of node.items) visit(item, names, null, node);
-    } else if (node.span && isModelLike(node.value)) {
+    } else if (
+      node.span &&
+      isModelLike(node.value) &&
+      !(
+        owner &&
+        isResponseBody(
+          owner.key,
+          owner.map.entries.map((e) => e.key),
+        )
+      )
+    ) {
       const isRequest = owner !== null && options.requests !== false && namesRequestModel(owner.key, node.value);
       const context: StringContext = {
         compared: false,

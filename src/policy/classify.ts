@@ -102,15 +102,17 @@ function modelData(input: SiteInput, base: string): boolean {
 }
 
 /**
- * Why a test value stays even with --all, or null for a model a request is built with in a
- * test that calls the real API. Stubbed responses, assertions, parametrised cases and CLI
- * arguments hold values the test checks against code or data that stays.
+ * Why a test value stays even with --all, or null for the model of a request or agent the
+ * test builds (its stubs check what the code sends, so it moves with the code) or, in a
+ * test that calls the real API, a value stored under a model name. Stubbed responses,
+ * assertions, parametrised cases and CLI arguments hold values the test checks against
+ * code or data that stays.
  */
 function testValueNote(input: SiteInput): string | null {
-  if (input.stubbed) return 'the test stubs the API, so its models are recorded data';
   const { context } = input;
-  const live = context.requests.length > 0 || context.names.some((name) => nameWords(name).includes('model'));
-  return live ? null : "a value the test checks, not a live request's model";
+  if (context.requests.length > 0) return null;
+  if (input.stubbed) return 'the test stubs the API, so its models are recorded data';
+  return context.names.some((name) => nameWords(name).includes('model')) ? null : "a value the test checks, not a live request's model";
 }
 
 /**

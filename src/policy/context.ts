@@ -161,6 +161,17 @@ export function describesModel(key: string | null, siblings: readonly string[]):
   return words.some((w) => MODEL_FACT.test(w)) || (key === 'id' && words.some((w) => DISPLAY_NAME.test(w)));
 }
 
+/**
+ * Keys of an API response body (`"object": "response"`, `choices`, `usage`): a model there
+ * is what a recorded or mocked response reports, not a model anyone asks for.
+ */
+const RESPONSE_KEY = /^(object|choices|usage|created|created_at|system_fingerprint|output)$/;
+
+/** The keys beside a `model` key are those of a response body (two or more of them). */
+export function isResponseBody(key: string | null, keys: readonly string[]): boolean {
+  return key === 'model' && keys.filter((k) => RESPONSE_KEY.test(k)).length >= 2;
+}
+
 /** Keys of a measured result (a leaderboard or benchmark row): the model beside them is the one that was measured. */
 const RESULT_KEY = /^(pass_?rate|score|accuracy|win_?rate|commit_?hash|test_?cases|seconds_?per_?case|total_?cost)/i;
 

@@ -5,7 +5,7 @@
  */
 import type { Node } from 'web-tree-sitter';
 import { countModels } from '../../policy/classify.js';
-import { describesModel, MODEL_KEY, namesAzure } from '../../policy/context.js';
+import { describesModel, isResponseBody, MODEL_KEY, namesAzure } from '../../policy/context.js';
 import { isModelLike } from '../../policy/slug.js';
 import type { RequestFacts, StringContext, StringValue } from '../../types.js';
 import type { PyParsed } from '../python.js';
@@ -275,6 +275,12 @@ function keysAround(node: Node): { key: string | null; keys: string[] } | null {
   return null;
 }
 
+/** `{"id": "resp_1", "object": "response", "model": "gpt-5", "output": [...]}`: what a recorded response reports. */
+function inResponseBody(node: Node): boolean {
+  const around = keysAround(node);
+  return around !== null && isResponseBody(around.key, around.keys);
+}
+
 /** `Chat("gpt-4o", vision=True, supports_schema=True)`, `{"id": "gpt-4o", "context_window": ...}`: a model described, not used. */
 function inCatalogEntry(node: Node): boolean {
   const around = keysAround(node);
@@ -299,7 +305,7 @@ export function strings(parsed: PyParsed, text: string): StringValue[] {
   const out: StringValue[] = [];
   for (const node of parsed.tree.rootNode.descendantsOfType('string')) {
     const literal = plainContent(node);
-    if (!literal || !isModelLike(literal.value) || isNonValuePosition(node)) continue;
+    if (!literal || !isModelLike(literal.value) || isNonValuePosition(node) || inResponseBody(node)) continue;
     const walk = walkUp(node, text);
     const requests = walk.requests.length > 0 || !walk.binding ? walk.requests : requestsUsing(walk.binding.scope, walk.binding.name, text);
     const context: StringContext = {

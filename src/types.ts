@@ -142,6 +142,8 @@ export interface StringContext {
   provider?: string;
   /** A comment or display name beside the value that names the old model (`// defaults to gpt-5.4`, `name: GPT-4o`). */
   prose?: string;
+  /** A setting beside it names Azure (`server="azure"`, `provider: azure`): the model there is a deployment name. */
+  azureSibling?: boolean;
 }
 
 /**

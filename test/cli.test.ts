@@ -294,7 +294,7 @@ describe('gpt55-codemod CLI', () => {
       'src/agent.test.ts confirmation-needed',
       'src/agent.ts confirmation-needed',
     ]);
-    // --all upgrades the config-pinned file; the unit test's asserted model is fixture data and stays.
+    // --all upgrades the config-pinned file; the test's assertion is a value it checks, which stays.
     expect(sites('--all').map((s: { status: string }) => s.status)).toEqual(['confirmation-needed', 'upgraded']);
     // Run from below the config's folder: its globs still name paths from the config's folder.
     const below = JSON.parse(cli(join(root, 'src'), 'upgrade', '.', '--dry', '--json').stdout).sites;

@@ -6,7 +6,16 @@
  */
 import { SAMPLING_PARAMETERS } from '../policy/catalog.js';
 import { countModels } from '../policy/classify.js';
-import { describesModel, isDisplayNameKey, MODEL_KEY, namesModel, RECORDED_OBJECT } from '../policy/context.js';
+import {
+  describesModel,
+  isDisplayNameKey,
+  isResponseBody,
+  MODEL_KEY,
+  namesAzure,
+  namesModel,
+  RECORDED_OBJECT,
+  recordsResult,
+} from '../policy/context.js';
 import { isModelLike, splitPrefix } from '../policy/slug.js';
 import { LineIndex } from './layout.js';
 import { type RequestFacts, SourceError, type StringContext, type StringValue } from '../types.js';
@@ -135,16 +144,23 @@ function providersModels(list: ConfigList): number {
   return countModels(list.items.map(itemModel));
 }
 
+/**
+ * A mapping that is data about models: its `name` is a model and other entries name more
+ * (`- name: o3-mini` with its editor and weak models: that model's settings), or it records
+ * a result (a leaderboard row).
+ */
+function describesModels(map: ConfigMap): boolean {
+  const models = map.entries.filter((e) => e.value.kind === 'scalar' && isModelLike(e.value.value));
+  const named = models.length >= 2 && models.some((e) => e.key === 'name');
+  return named || recordsResult(map.entries.map((e) => e.key));
+}
+
 /** What the mapping around a model says of it: facts that make it a catalog entry, a display name naming the model. */
 function beside(map: ConfigMap, key: string, value: string): Partial<StringContext> {
   const facts: Partial<StringContext> = {};
-  if (
-    describesModel(
-      key,
-      map.entries.map((e) => e.key),
-    )
-  )
-    facts.catalogEntry = true;
+  const keys = map.entries.map((e) => e.key);
+  if (describesModel(key, keys) || describesModels(map)) facts.catalogEntry = true;
+  if (namesAzure(map.entries.map((e) => (e.value.kind === 'scalar' ? e.value.value : null)))) facts.azureSibling = true;
   const object = entryValue(map, 'object');
   if (object?.kind === 'scalar' && RECORDED_OBJECT.test(object.value)) facts.recorded = true;
   const prose = map.entries.find(
@@ -170,11 +186,22 @@ export function configStrings(roots: readonly ConfigNode[], options: ConfigWalkO
       }
     } else if (node.kind === 'list') {
       for (const item of node.items) visit(item, names, null, node);
-    } else if (node.span && isModelLike(node.value)) {
+    } else if (
+      node.span &&
+      isModelLike(node.value) &&
+      !(
+        owner &&
+        isResponseBody(
+          owner.key,
+          owner.map.entries.map((e) => e.key),
+        )
+      )
+    ) {
       const isRequest = owner !== null && options.requests !== false && namesRequestModel(owner.key, node.value);
       const context: StringContext = {
         compared: false,
-        inType: false,
+        // The members of a schema's `enum` (OpenAPI, JSON Schema) are a type's, written as a list.
+        inType: names.includes('enum'),
         collectionModels: !list ? 0 : owner ? providersModels(list) : listModels(list),
         names,
         requests: isRequest ? [requestFacts(owner.map)] : [],

@@ -74,13 +74,15 @@ export const TARGET_SNAPSHOTS: Record<string, string> = {
 };
 
 /**
- * Provider prefixes seen in real code (GitHub Models, OpenRouter, promptfoo, LiteLLM, Bedrock),
- * longest first so `openai:responses:` wins over `openai:`.
+ * Provider prefixes seen in real code, kept on upgrade: LiteLLM (also through OpenRouter),
+ * OpenRouter, any-llm, promptfoo, GitHub Models, Bedrock's `openai.` model ids; longest
+ * first so `openai:responses:` wins over `openai:`.
  */
 export const PROVIDER_PREFIXES = [
   'litellm/openrouter/openai/',
   'litellm/openai/',
   'openrouter/openai/',
+  'any-llm/openai/',
   'openai:responses:',
   'openai:chat:',
   'openai/',

@@ -4,8 +4,11 @@ import {
   isObjectId,
   isRecorded,
   libraryDefault,
+  nameSpellingModel,
   namesDeployment,
+  nameWords,
   pinnedName,
+  pinnedPath,
   pinnedPathReason,
   PROMPTFOO_CONFIG,
   recordPathReason,
@@ -27,6 +30,8 @@ export interface SiteInput {
   azure: boolean;
   /** The file mocks or fakes the clients a request would reach. */
   testDoubles?: boolean;
+  /** The file stubs the API (mocks, recorded HTTP): in a test, its model strings are data. */
+  stubbed?: boolean;
   /** The path matches config `exclude`. */
   excluded: boolean;
   /** The path matches config `pinned`. */
@@ -52,23 +57,26 @@ export interface Decision {
 }
 
 /** Rule 4: why the site's context may be intentionally pinned, or null. */
-function pinnedContext(input: SiteInput): string | null {
+function pinnedContext(input: SiteInput, base: string): string | null {
   const { context } = input;
   if (context.testSubject !== undefined) return `the test "${context.testSubject}" is about this model: pinned on purpose`;
   if (context.mapped) return 'returned by a branch a model-name comparison picks: a lookup (mapping), not a use';
-  const path = pinnedPathReason(input.path);
-  if (path) return `in ${path}: may be an intentional pin`;
+  const path = pinnedPath(input.path);
+  if (path) return `in ${path.what}: may be an intentional pin`;
   if (input.configPinned) return 'path matches a `pinned` glob in the config';
   if (context.catalogEntry) return 'a catalog entry (data about a model: pricing, context window, capabilities)';
   if (context.compared) return 'compared rather than used (comparison or routing code)';
   if (context.inType) return 'part of a type';
   if (context.collectionModels >= 2) return `listed beside ${context.collectionModels - 1} other model(s): comparison or catalog code`;
+  const spelled = nameSpellingModel(context.names, base);
+  if (spelled) return `stored under \`${spelled}\`, whose name says ${base}: rename it with the value`;
   const named = pinnedName(context.names);
   if (named) return `assigned to \`${named.name}\` ("${named.word}": a route that may be pinned on purpose)`;
   const library = libraryDefault(input.path, context.names);
   if (library) return `\`${library}\` is the library's default model: its callers, and the tests and docs that state it, change with it`;
   if (namesDeployment(context.names)) return 'stored as a deployment name (Azure / Foundry): it names a deployment, not a model';
   if (input.azure) return 'the file creates an Azure OpenAI client: `model` is a deployment name';
+  if (context.azureSibling) return 'a setting beside it names Azure: `model` is a deployment name';
   return null;
 }
 
@@ -81,30 +89,57 @@ function evalComparison(input: SiteInput): boolean {
  * Data about models rather than a use of one stays even with --all: a predicate or lookup
  * (one side rewritten, the match breaks: `startsWith("gpt-5") && !startsWith("gpt-5-chat")`
  * would become always false), a type, a list of models (a comparison, catalog or capability
- * table, whose rewritten members would repeat). Only a decision given for the one site moves it.
+ * table, whose rewritten members would repeat), a name that spells the model.
  */
-function modelData(input: SiteInput): boolean {
+function modelData(input: SiteInput, base: string): boolean {
   const { context } = input;
   return (
-    input.decided !== 'upgrade' &&
-    (context.catalogEntry === true ||
-      context.compared ||
-      context.inType ||
-      context.collectionModels >= 2 ||
-      context.mapped === true ||
-      context.testSubject !== undefined)
+    context.catalogEntry === true ||
+    context.compared ||
+    context.inType ||
+    context.collectionModels >= 2 ||
+    context.mapped === true ||
+    context.testSubject !== undefined ||
+    nameSpellingModel(context.names, base) !== null
   );
 }
 
 /** A test that mocks or fakes its clients sends nothing: its models are test data, kept even with --all. */
 function testData(input: SiteInput): boolean {
   const path = input.path;
-  return input.testDoubles === true && input.decided !== 'upgrade' && !runsLive(path) && /test/.test(pinnedPathReason(path) ?? '');
+  return input.testDoubles === true && !runsLive(path) && /test/.test(pinnedPathReason(path) ?? '');
 }
 
-/** A library's default model stays even with --all: the test assertions that state it are never rewritten. */
-function heldDefault(input: SiteInput): boolean {
-  return input.decided !== 'upgrade' && libraryDefault(input.path, input.context.names) !== null;
+/**
+ * Why a test value stays even with --all, or null for the model of a request or agent the
+ * test builds (its stubs check what the code sends, so it moves with the code) or, in a
+ * test that calls the real API, a value stored under a model name. Stubbed responses,
+ * assertions, parametrised cases and CLI arguments hold values the test checks against
+ * code or data that stays.
+ */
+function testValueNote(input: SiteInput): string | null {
+  const { context } = input;
+  if (context.requests.length > 0) return null;
+  if (input.stubbed) return 'the test stubs the API, so its models are recorded data';
+  return context.names.some((name) => nameWords(name).includes('model')) ? null : "a value the test checks, not a live request's model";
+}
+
+/**
+ * Why the site stays even with --all, or null: an eval's comparison; unless a decision
+ * given for the one site moves it, model data, recorded data and history, Azure deployment
+ * names, and test values that are not a live request's model. The note is '' where the
+ * pinned reason says it all.
+ */
+function keptWithAll(input: SiteInput, base: string): string | null {
+  if (evalComparison(input)) return '';
+  if (input.decided === 'upgrade') return null;
+  if (modelData(input, base) || libraryDefault(input.path, input.context.names) !== null) return '';
+  if (testData(input)) return 'the test mocks or fakes its clients, so its models are test data';
+  const kind = pinnedPath(input.path)?.kind;
+  if (kind === 'recorded' || kind === 'history') return `${kind === 'history' ? 'history' : 'recorded data'} is kept as written`;
+  if (input.azure || input.context.azureSibling) return 'a deployment name is the Azure resource, not a model choice';
+  // An integration or end-to-end suite calls the real API: its models are uses, which --all moves.
+  return kind === 'test' && !runsLive(input.path) ? testValueNote(input) : null;
 }
 
 /** A value typed as a key of a table that has no entry for the new slug: the upgrade would not type-check. */
@@ -140,10 +175,9 @@ export function classify(input: SiteInput): Decision | null {
     input.context.mockedBy && `the request sends through \`${input.context.mockedBy}\`: a test double, nothing reaches the API`;
   const record = input.decided === 'upgrade' ? null : (recordPathReason(input.path) ?? (mocked || null));
   if (record && all) return confirm(record);
-  const pinned = pinnedContext(input);
-  if (pinned && (!all || evalComparison(input) || modelData(input))) return confirm(pinned); // rule 4
-  if (pinned && testData(input)) return confirm(`${pinned}; the test mocks or fakes its clients, so its models are test data`);
-  if (pinned && heldDefault(input)) return confirm(pinned);
+  const pinned = pinnedContext(input, parsed.base);
+  const kept = pinned && all ? keptWithAll(input, parsed.base) : null;
+  if (pinned && (!all || kept !== null)) return confirm(kept ? `${pinned}; even with --all: ${kept}` : pinned); // rule 4
   if (to === null) return confirm(noCounterpart(parsed)); // rule 5
   if (parsed.entry.older && !all) return confirm(`older family (${parsed.entry.bucket}): upgraded only with --all`); // rule 6
 

@@ -8,24 +8,35 @@ import type { RequestFacts, StringContext } from '../types.js';
 /** A promptfoo config: an eval definition. */
 export const PROMPTFOO_CONFIG = /(^|\/)promptfooconfig\.[^/]+$/;
 
-const PINNED_PATHS: Array<{ pattern: RegExp; what: string }> = [
-  { pattern: /(^|\/)(test|tests|__tests__)\//, what: 'a test folder' },
-  { pattern: /(^|\/)(([^/]*[-_.])?e2e([-_.][^/]*)?|environment_tests|integration[-_]tests?)\//, what: 'a test folder' },
-  { pattern: /\.(test|spec|vitest)\.[^/]+$/, what: 'a test file' },
-  { pattern: /(^|\/)(test_[^/]*\.py|[^/]*_test\.py|conftest\.py)$/, what: 'a pytest file' },
-  { pattern: /(^|\/)(eval|evals|baseline[^/]*|benchmarks)\//, what: 'an eval or baseline folder' },
-  { pattern: PROMPTFOO_CONFIG, what: 'a promptfoo eval config' },
-  { pattern: /(^|\/)(fixtures|__fixtures__|__snapshots__)\//, what: 'a fixtures or snapshots folder' },
-  { pattern: /\.snap$/, what: 'a snapshot file' },
-  { pattern: /(^|\/)(CHANGELOG|HISTORY|RELEASES?)[^/]*$/i, what: 'a history file' },
-  { pattern: /(^|\/)(blog|_posts|posts)\//i, what: 'a blog post (history)' },
-  { pattern: /(^|\/)docs\/(.*\/)?(changelog|history|releases|archive|legacy)\//i, what: 'a history folder in docs' },
-  { pattern: /(^|\/)[^/]*migrat(ion|ing|e)[^/]*\.(md|mdx|txt|rst)$/i, what: 'a migration note' },
+/**
+ * What a pinned path holds, which decides whether --all moves it: tests and evals may be
+ * upgraded on request; recorded data (fixtures, snapshots) and history stay as written.
+ */
+export type PinnedKind = 'test' | 'eval' | 'recorded' | 'history';
+
+const PINNED_PATHS: Array<{ pattern: RegExp; what: string; kind: PinnedKind }> = [
+  { pattern: /(^|\/)(test|tests|__tests__)\//, what: 'a test folder', kind: 'test' },
+  { pattern: /(^|\/)(([^/]*[-_.])?e2e([-_.][^/]*)?|environment_tests|integration[-_]tests?)\//, what: 'a test folder', kind: 'test' },
+  { pattern: /\.(test|spec|vitest)\.[^/]+$/, what: 'a test file', kind: 'test' },
+  { pattern: /(^|\/)(test_[^/]*\.py|[^/]*_test\.py|conftest\.py)$/, what: 'a pytest file', kind: 'test' },
+  { pattern: /(^|\/)(eval|evals|baseline[^/]*|benchmarks)\//, what: 'an eval or baseline folder', kind: 'eval' },
+  { pattern: PROMPTFOO_CONFIG, what: 'a promptfoo eval config', kind: 'eval' },
+  { pattern: /(^|\/)(fixtures|__fixtures__|__snapshots__)\//, what: 'a fixtures or snapshots folder', kind: 'recorded' },
+  { pattern: /\.snap$/, what: 'a snapshot file', kind: 'recorded' },
+  { pattern: /(^|\/)(CHANGELOG|HISTORY|RELEASES?)[^/]*$/i, what: 'a history file', kind: 'history' },
+  { pattern: /(^|\/)(blog|_posts|posts)\//i, what: 'a blog post (history)', kind: 'history' },
+  { pattern: /(^|\/)docs\/(.*\/)?(changelog|history|releases|archive|legacy)\//i, what: 'a history folder in docs', kind: 'history' },
+  { pattern: /(^|\/)[^/]*migrat(ion|ing|e)[^/]*\.(md|mdx|txt|rst)$/i, what: 'a migration note', kind: 'history' },
 ];
+
+/** Why a path counts as pinned context and what it holds, or null. */
+export function pinnedPath(path: string): { what: string; kind: PinnedKind } | null {
+  return PINNED_PATHS.find((p) => p.pattern.test(path)) ?? null;
+}
 
 /** Why a path counts as pinned context, or null. */
 export function pinnedPathReason(path: string): string | null {
-  return PINNED_PATHS.find((p) => p.pattern.test(path))?.what ?? null;
+  return pinnedPath(path)?.what ?? null;
 }
 
 /**
@@ -102,6 +113,28 @@ export function nameWords(name: string): string[] {
     .map((w) => w.toLowerCase());
 }
 
+/**
+ * The name says which model it holds (`gpt_4o_model`, an experiment keyed `gpt4o`): the
+ * value cannot change without the name, so it stays for a person to rename both.
+ */
+export function nameSpellingModel(names: readonly string[], base: string): string | null {
+  const spelled = base.replace(/[^A-Za-z0-9]/g, '').toLowerCase();
+  return names.find((name) => spellsWithin(nameWords(name), spelled)) ?? null;
+}
+
+/** Some run of consecutive words, joined, is `spelled` (`gpt`, `4o` for gpt4o). */
+function spellsWithin(words: string[], spelled: string): boolean {
+  return words.some((_, i) => {
+    let joined = '';
+    for (const word of words.slice(i)) {
+      joined += word;
+      if (joined === spelled) return true;
+      if (!spelled.startsWith(joined)) return false;
+    }
+    return false;
+  });
+}
+
 /** The first name whose words begin with a pinned word (`fallbackModel`, `EVAL_MODEL`, `judges`). */
 export function pinnedName(names: string[]): { name: string; word: string } | null {
   for (const name of names) {
@@ -121,7 +154,15 @@ export function hasDirective(lines: readonly string[], line: number): boolean {
 }
 
 const AZURE_CLIENT =
-  /\bAzureOpenAI\s*\(|\bAzureChatOpenAI\b|\bAzureAsyncOpenAI\b|\bAsyncAzureOpenAI\s*\(|\bcreateAzure\s*\(|\bAzureOpenAIEmbeddings\b/;
+  /\bAzureOpenAI\s*\(|\bChatAzureOpenAI\b|\bAzureChatOpenAI\b|\bAzureAsyncOpenAI\b|\bAsyncAzureOpenAI\s*\(|\bcreateAzure\s*\(|\bAzureOpenAIEmbeddings\b/;
+
+/** A setting's value that routes a request to Azure OpenAI (`provider="azure"`, `api_type: azure_openai`). */
+const AZURE_VALUE = /^azure([-_ ]?openai)?$/i;
+
+/** Some sibling setting's value routes the request to Azure. */
+export function namesAzure(values: ReadonlyArray<string | null>): boolean {
+  return values.some((v) => v !== null && AZURE_VALUE.test(v));
+}
 
 /** The file creates an Azure OpenAI client: its `model` values are deployment names. */
 export function createsAzureClient(text: string): boolean {
@@ -138,6 +179,18 @@ const TEST_DOUBLES = /\b(?:vi|jest)\.(?:fn|mock|spyOn)\b|\bsinon\.|\b(?:[Ff]ake|
 /** The file mocks or fakes what a model request would reach: in a test, its models are test data. */
 export function usesTestDoubles(text: string): boolean {
   return TEST_DOUBLES.test(text);
+}
+
+/**
+ * A test that stubs the API (mocks, recorded HTTP, cassettes): its model strings are
+ * recorded data or the inputs its assertions expect, not requests anyone sends.
+ */
+const API_STUB =
+  /\b(unittest\.mock|MagicMock|AsyncMock|httpx_mock|httpserver|respx|requests_mock|vcr|cassettes?|mocker|nock|msw|setupServer)\b|@patch\b|\bpatch(\.object)?\(|\b(vi|jest)\.(mock|fn|spyOn)\(|\.mock(Resolved|Return|Implementation)\w*\(|\bresponses\.add\(/;
+
+/** The file stubs the API its code would call. */
+export function stubsApi(text: string): boolean {
+  return API_STUB.test(text);
 }
 
 /**
@@ -174,6 +227,25 @@ export function describesModel(key: string | null, siblings: readonly string[]):
 /** `name`, `title`, `display_name`...: a key whose value labels the model for people. */
 export function isDisplayNameKey(key: string): boolean {
   return DISPLAY_NAME.test(key.replace(/[_-]/g, '').toLowerCase());
+}
+
+/**
+ * Keys of an API response body (`"object": "response"`, `choices`, `usage`): a model there
+ * is what a recorded or mocked response reports, not a model anyone asks for.
+ */
+const RESPONSE_KEY = /^(object|choices|usage|created|created_at|system_fingerprint|output)$/;
+
+/** The keys beside a `model` key are those of a response body (two or more of them). */
+export function isResponseBody(key: string | null, keys: readonly string[]): boolean {
+  return key === 'model' && keys.filter((k) => RESPONSE_KEY.test(k)).length >= 2;
+}
+
+/** Keys of a measured result (a leaderboard or benchmark row): the model beside them is the one that was measured. */
+const RESULT_KEY = /^(pass_?rate|score|accuracy|win_?rate|commit_?hash|test_?cases|seconds_?per_?case|total_?cost)/i;
+
+/** The keys of a mapping are those of a recorded result. */
+export function recordsResult(keys: readonly string[]): boolean {
+  return keys.some((k) => RESULT_KEY.test(k));
 }
 
 /** Keys of API object ids (`event_id: 'o1'`, `response_id`): a value there that looks like a slug is an id, not a model. */

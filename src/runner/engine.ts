@@ -6,9 +6,10 @@
 import { adapterFor, adapterIfAny } from '../languages/index.js';
 import { LineIndex } from '../languages/layout.js';
 import type { LanguageAdapter, Region } from '../languages/types.js';
+import { Parses } from './parses.js';
 import { classify, type Decision } from '../policy/classify.js';
 import type { Verdict } from '../policy/decisions.js';
-import { createsAzureClient, hasDirective, usesTestDoubles } from '../policy/context.js';
+import { createsAzureClient, hasDirective, stubsApi, usesTestDoubles } from '../policy/context.js';
 import { CatalogMembers, collapseCatalogs } from '../policy/collapse.js';
 import { collapseGenerated, editsOutside, generatedSpans, spanAt } from '../policy/generated.js';
 import { agentsSdkFor } from '../policy/effort.js';
@@ -66,37 +67,12 @@ interface Collected {
 
 const identity = <T>(x: T): T => x;
 
-/** Hides a byte-order mark from parsers that do not skip it, without moving any offset. */
-function maskBom(text: string, adapter: LanguageAdapter): string {
-  return text.charCodeAt(0) === 0xfeff && !adapter.readsBom ? ` ${text.slice(1)}` : text;
-}
-
 function errorMessage(err: unknown): string {
   return err instanceof Error ? err.message : String(err);
 }
 
 function parseError(path: string, err: unknown): FileError {
   return { file: path, line: err instanceof SourceError ? err.line : null, message: errorMessage(err) };
-}
-
-/**
- * Every tree parsed for one file: the file, its regions and the verify parse. Trees that
- * live outside the JavaScript heap (web-tree-sitter's, in WebAssembly memory) are freed
- * together once the file is done, so memory stays flat however many files a run reads.
- */
-class Parses {
-  private readonly held: Array<() => void> = [];
-
-  parse(adapter: LanguageAdapter, text: string, path: string, snippet = false): unknown {
-    const source = maskBom(text, adapter);
-    const parsed = snippet && adapter.parseSnippet ? adapter.parseSnippet(source, path) : adapter.parse(source, path);
-    if (adapter.dispose) this.held.push(() => adapter.dispose!(parsed));
-    return parsed;
-  }
-
-  dispose(): void {
-    for (const free of this.held.splice(0)) free();
-  }
 }
 
 /** Nested regions name their container too, so two fences in two cells never share a label. */
@@ -108,6 +84,7 @@ class FileRun {
   readonly lines: LineIndex;
   readonly azure: boolean;
   readonly testDoubles: boolean;
+  readonly stubbed: boolean;
   readonly excluded: boolean;
   readonly configPinned: boolean;
   readonly collected: Collected = { edits: [], sites: [], regionErrors: [], regionWarnings: [], upgrades: new Map() };
@@ -125,6 +102,7 @@ class FileRun {
     this.lines = new LineIndex(text);
     this.azure = createsAzureClient(text);
     this.testDoubles = usesTestDoubles(text);
+    this.stubbed = stubsApi(text);
     this.excluded = settings.excluded(path);
     this.configPinned = settings.pinned(path);
     this.running = new Set(settings.transforms.map((t) => t.name));
@@ -143,6 +121,7 @@ class FileRun {
       directive: this.directiveAt(topOffset),
       azure: this.azure,
       testDoubles: this.testDoubles,
+      stubbed: this.stubbed,
       excluded: this.excluded,
       configPinned: this.configPinned,
       all: this.settings.options.all,

@@ -5,7 +5,7 @@
  */
 import type { Node } from 'web-tree-sitter';
 import { countModels } from '../../policy/classify.js';
-import { describesModel } from '../../policy/context.js';
+import { describesModel, isResponseBody, MODEL_KEY, namesAzure } from '../../policy/context.js';
 import { isModelLike } from '../../policy/slug.js';
 import type { RequestFacts, StringContext, StringValue } from '../../types.js';
 import type { PyParsed } from '../python.js';
@@ -26,7 +26,8 @@ const TRANSPARENT = new Set([
 ]);
 const COLLECTIONS = new Set(['list', 'tuple', 'set', 'expression_list']);
 const COMPARE_OPERATORS = new Set(['==', '!=', 'in', 'not in', 'is', 'is not']);
-const COMPARE_METHODS = new Set(['startswith', 'endswith']);
+/** String methods whose arguments are matched or rewritten text, not a model in use (`name.replace("gpt_4o", "gpt-4o")`). */
+const COMPARE_METHODS = new Set(['startswith', 'endswith', 'replace', 'removeprefix', 'removesuffix']);
 
 /**
  * A model client or agent built from this model (`ChatOpenAI(…)`, `Agent(…)`,
@@ -218,8 +219,28 @@ function inType(node: Node): boolean {
 function collectionModels(node: Node): number {
   let parent = node.parent;
   while (parent?.type === 'parenthesized_expression') parent = parent.parent;
+  if (parent?.type === 'pair') return tableModels(parent);
   if (!parent || !COLLECTIONS.has(parent.type)) return 0;
-  return countModels(parent.namedChildren.map((el) => plainContent(el)?.value ?? null));
+  const rows = parent.type === 'tuple' && parent.parent && COLLECTIONS.has(parent.parent.type) ? parent.parent : null;
+  // A row of a table (`[("OPENAI_API_KEY", "gpt-4o"), ("GEMINI_API_KEY", "gemini/…")]`) counts the whole table's models.
+  const cells = rows ? rows.namedChildren.flatMap((row) => (row.type === 'tuple' ? row.namedChildren : [row])) : parent.namedChildren;
+  return countModels(cells.map((el) => plainContent(el)?.value ?? null));
+}
+
+/** Distinct models a dict must name to be an alias table rather than a config's few routes. */
+const ALIAS_TABLE_MODELS = 3;
+
+/**
+ * A dict naming several distinct models under names other than a model key (`{"4o":
+ * "gpt-4o", "mini": "gpt-4o-mini", "sonnet": …}`) is an alias table: its values count as a list's.
+ */
+function tableModels(pair: Node): number {
+  const key = pair.childForFieldName('key');
+  const dict = pair.parent;
+  if (!key || dict?.type !== 'dictionary' || MODEL_KEY.test(plainContent(key)?.value ?? key.text)) return 0;
+  const values = dict.namedChildren.filter((c) => c.type === 'pair').map((p) => plainContent(p.childForFieldName('value'))?.value ?? null);
+  const models = countModels(values);
+  return new Set(values.filter((v) => v !== null && isModelLike(v))).size >= ALIAS_TABLE_MODELS ? models : 0;
 }
 
 /** Strings that are not values: docstrings and bare expression statements, dict keys, parts of an implicit concatenation. */
@@ -254,17 +275,37 @@ function keysAround(node: Node): { key: string | null; keys: string[] } | null {
   return null;
 }
 
+/** `{"id": "resp_1", "object": "response", "model": "gpt-5", "output": [...]}`: what a recorded response reports. */
+function inResponseBody(node: Node): boolean {
+  const around = keysAround(node);
+  return around !== null && isResponseBody(around.key, around.keys);
+}
+
 /** `Chat("gpt-4o", vision=True, supports_schema=True)`, `{"id": "gpt-4o", "context_window": ...}`: a model described, not used. */
 function inCatalogEntry(node: Node): boolean {
   const around = keysAround(node);
   return around !== null && describesModel(around.key, around.keys);
 }
 
+const SETTING_HOLDERS = new Set(['keyword_argument', 'pair', 'default_parameter', 'typed_default_parameter']);
+
+/**
+ * The plain string values of the settings beside the one `node` is the value of: the other
+ * keywords of a call, entries of a dict, parameter defaults of a signature.
+ */
+function siblingValues(node: Node): Array<string | null> {
+  const holder = node.parent;
+  if (!holder || !SETTING_HOLDERS.has(holder.type) || !sameNode(holder.childForFieldName('value'), node)) return [];
+  return (holder.parent?.namedChildren ?? [])
+    .filter((c) => SETTING_HOLDERS.has(c.type) && !sameNode(c, holder))
+    .map((c) => plainContent(c.childForFieldName('value'))?.value ?? null);
+}
+
 export function strings(parsed: PyParsed, text: string): StringValue[] {
   const out: StringValue[] = [];
   for (const node of parsed.tree.rootNode.descendantsOfType('string')) {
     const literal = plainContent(node);
-    if (!literal || !isModelLike(literal.value) || isNonValuePosition(node)) continue;
+    if (!literal || !isModelLike(literal.value) || isNonValuePosition(node) || inResponseBody(node)) continue;
     const walk = walkUp(node, text);
     const requests = walk.requests.length > 0 || !walk.binding ? walk.requests : requestsUsing(walk.binding.scope, walk.binding.name, text);
     const context: StringContext = {
@@ -274,6 +315,7 @@ export function strings(parsed: PyParsed, text: string): StringValue[] {
       names: walk.names,
       requests,
       catalogEntry: inCatalogEntry(node),
+      azureSibling: namesAzure(siblingValues(node)),
     };
     out.push({ ...literal, context });
   }

@@ -127,7 +127,7 @@ function keyOf(path: JsPath, parsed: JsParsed): StringContext['keyOf'] {
 function commentBeside(text: string, start: number): string | null {
   const lineStart = text.lastIndexOf('\n', start - 1) + 1;
   const lineEnd = text.indexOf('\n', start);
-  const line = text.slice(start, lineEnd === -1 ? undefined : lineEnd);
+  const line = text.slice(start, lineEnd === -1 ? undefined : lineEnd).replace(/\r$/, '');
   const trailing = /\/\/(.*)$|\/\*(.*?)\*\//.exec(line);
   if (trailing) return (trailing[1] ?? trailing[2] ?? '').trim();
   const above = text.slice(text.lastIndexOf('\n', lineStart - 2) + 1, Math.max(lineStart - 1, 0)).trim();

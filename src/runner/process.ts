@@ -47,8 +47,12 @@ export interface FileResult {
   prefiltered: string[];
 }
 
-/** Text that may build an Agents SDK agent or run config. */
-const AGENTS_TEXT = /\b(Agent|Runner|RunConfig)\b/;
+/**
+ * Text that imports an Agents SDK, whose agents and run configs take the SDK's default
+ * effort. Only such a file needs the project's SDK versions: reading them parses the
+ * lockfile, which in a large monorepo costs about a second and 100 MB.
+ */
+const AGENTS_TEXT = /@openai\/agents|\bfrom\s+agents\b|\bimport\s+agents\b/;
 
 export function engineSettings(settings: RunSettings): ProcessSettings {
   const transforms = settings.transforms.map((name) => {

@@ -9,7 +9,6 @@ import {
   nameWords,
   pinnedName,
   pinnedPath,
-  pinnedPathReason,
   PROMPTFOO_CONFIG,
   recordPathReason,
   runsLive,
@@ -107,7 +106,7 @@ function modelData(input: SiteInput, base: string): boolean {
 /** A test that mocks or fakes its clients sends nothing: its models are test data, kept even with --all. */
 function testData(input: SiteInput): boolean {
   const path = input.path;
-  return input.testDoubles === true && !runsLive(path) && /test/.test(pinnedPathReason(path) ?? '');
+  return input.testDoubles === true && !runsLive(path) && pinnedPath(path)?.kind === 'test';
 }
 
 /**

@@ -34,11 +34,6 @@ export function pinnedPath(path: string): { what: string; kind: PinnedKind } | n
   return PINNED_PATHS.find((p) => p.pattern.test(path)) ?? null;
 }
 
-/** Why a path counts as pinned context, or null. */
-export function pinnedPathReason(path: string): string | null {
-  return pinnedPath(path)?.what ?? null;
-}
-
 /**
  * Pinned paths whose code runs against the real API: integration and end-to-end suites,
  * evals and baselines. There the model is a use, which --all upgrades.
@@ -57,12 +52,12 @@ export function runsLive(path: string): boolean {
  * release), not a use of one; an upgraded copy fails the test or rewrites the past.
  */
 export function recordPathReason(path: string): string | null {
-  const pinned = pinnedPathReason(path);
+  const pinned = pinnedPath(path);
   // pytest files keep the rule that --all moves them (a computer-use flow moves with its assertions).
   if (!pinned || runsLive(path) || /\.(py|pyi|ipynb)$/.test(path)) return null;
-  return /test/.test(pinned)
-    ? `in ${pinned}, not an integration test: its models are fixture data (mocks, recorded responses, assertions); --all upgrades integration tests only`
-    : `in ${pinned}: a record, not a use; --all leaves it`;
+  return pinned.kind === 'test'
+    ? `in ${pinned.what}, not an integration test: its models are fixture data (mocks, recorded responses, assertions); --all upgrades integration tests only`
+    : `in ${pinned.what}: a record, not a use; --all leaves it`;
 }
 
 /** A name's word pins when it starts with one of these (`fallbacks`, `evaluator`). */

@@ -178,18 +178,23 @@ const BoundedParser = lazy(
 /**
  * Every document of the file, as `parseAllDocuments` reads them, or the first error. A lone
  * CR is a line break in YAML, but the library reads it as part of the line: the parser
- * gets it as LF, one character for one, so every offset still points into `text`.
+ * gets it as LF, one character for one, so every offset still points into `text`. The
+ * library counts a byte-order mark as indentation when a top-level `- ` list follows it,
+ * so the mark is handed over as a line break too (its line is then one too many).
+ * Duplicate keys are read as PyYAML and most loaders read them, not refused: real
+ * settings files have them.
  */
 function parseDocuments(text: string): Documents {
   const { Composer, LineCounter } = yamlLibrary();
   const lines = new LineCounter();
   const Parser = BoundedParser();
-  const source = text.replace(/\r(?!\n)/g, '\n');
-  const docs = [...new Composer().compose(new Parser(text, lines.addNewLine).parse(source))];
+  const bom = text.charCodeAt(0) === 0xfeff;
+  const source = text.replace(/\r(?!\n)/g, '\n').replace(/^\uFEFF/, '\n');
+  const docs = [...new Composer({ uniqueKeys: false }).compose(new Parser(text, lines.addNewLine).parse(source))];
   const error = docs.flatMap((doc) => doc.errors)[0];
   if (error) {
     const { line, col } = lines.linePos(error.pos[0]);
-    throw new SourceError(error.message, line, col);
+    throw new SourceError(error.message, bom ? line - 1 : line, col);
   }
   return docs;
 }

@@ -6,7 +6,6 @@ import {
   libraryDefault,
   nameSpellingModel,
   namesDeployment,
-  nameWords,
   pinnedName,
   pinnedPath,
   PROMPTFOO_CONFIG,
@@ -110,17 +109,18 @@ function testData(input: SiteInput): boolean {
 }
 
 /**
- * Why a test value stays even with --all, or null for the model of a request or agent the
- * test builds (its stubs check what the code sends, so it moves with the code) or, in a
- * test that calls the real API, a value stored under a model name. Stubbed responses,
- * assertions, parametrised cases and CLI arguments hold values the test checks against
- * code or data that stays.
+ * Why a test value stays even with --all, or null: a computer-use flow moves as a whole,
+ * its assertions on what the code sends included; otherwise a test value moves only as
+ * the model of a live request (an SDK call, an agent, a model client) in a file that does
+ * not stub the API. Stubbed responses, assertions, parametrised cases, CLI arguments,
+ * error objects and mocks' expected calls hold values the test checks against code or
+ * data that stays.
  */
 function testValueNote(input: SiteInput): string | null {
   const { context } = input;
-  if (context.requests.length > 0) return null;
+  if (context.flow) return null;
   if (input.stubbed) return 'the test stubs the API, so its models are recorded data';
-  return context.names.some((name) => nameWords(name).includes('model')) ? null : "a value the test checks, not a live request's model";
+  return context.requests.some((request) => request.live) ? null : "a value the test checks, not a live request's model";
 }
 
 /**

@@ -159,11 +159,21 @@ function decision(parsed: ParsedSlug, value: string, status: Status, reason: str
   return { status, from: value, to, family: parsed.entry.family(parsed.base), upgradeClass, reason };
 }
 
+/**
+ * Text matched rather than a model used is no site: a tokenizer lookup, or a family check
+ * or spelling rewrite of a family the run does not move by itself. A check on the GPT-5.4
+ * family stays a site: that code will not match the GPT-5.5 it is upgraded to.
+ */
+function onlyMatched(context: StringContext, parsed: ParsedSlug): boolean {
+  return context.matched === 'tokenizer' || (context.matched === 'text' && parsed.entry.older);
+}
+
 /** DESIGN.md policy rules 1 to 8, first that applies. Null: not a site (ignored, unreported). */
 export function classify(input: SiteInput): Decision | null {
   const parsed = parseSlug(input.value);
   const { names } = input.context;
   if (!parsed || isObjectId(names) || isDisplayText(names) || isRecorded(names, input.context.recorded)) return null; // rule 1
+  if (onlyMatched(input.context, parsed)) return null;
   if (input.directive || input.excluded) return null; // rule 2
   const to = counterpartOf(parsed);
   const confirm = (reason: string): Decision => decision(parsed, input.value, 'confirmation-needed', reason, to);

@@ -95,6 +95,12 @@ export interface RequestFacts {
    * that sets no model settings of its own, or a run config (merged over those defaults).
    */
   sdkDefaults?: true;
+  /**
+   * The request goes to a model API through a known client: an SDK request call, an Agents
+   * SDK agent or run config, a model client constructor (`ChatOpenAI(model=…)`). Not a call
+   * that merely takes a `model` keyword (an error object, an analytics event, a mock's assertion).
+   */
+  live?: true;
 }
 
 /** The API a request goes to, as its call or its keys show. */
@@ -144,6 +150,14 @@ export interface StringContext {
   prose?: string;
   /** A setting beside it names Azure (`server="azure"`, `provider: azure`): the model there is a deployment name. */
   azureSibling?: boolean;
+  /**
+   * The value is text matched, not a model named: `text` for a family check or spelling
+   * rewrite (`"o3" in name`, `name.startswith("gpt-5")`, `name.replace("gpt_4o", "gpt-4o")`),
+   * `tokenizer` for the model a tokenizer is looked up for (`encoding_for_model("gpt-4o")`).
+   */
+  matched?: 'text' | 'tokenizer';
+  /** Part of a computer-use flow, which moves as a whole: in a test, the assertions on what the code sends move with it. */
+  flow?: true;
 }
 
 /**

@@ -77,10 +77,18 @@ describe('python adapter', () => {
     const agent = only(
       'a = Agent(name="x", model="gpt-5.4", model_settings=ModelSettings(temperature=0.1, reasoning=Reasoning(effort=EFFORT)))\n',
     );
-    expect(agent.context.requests).toEqual([{ sampling: ['temperature'], effort: 'EFFORT' }]);
+    expect(agent.context.requests).toEqual([{ sampling: ['temperature'], effort: 'EFFORT', live: true }]);
     expect(agent.context.names).toEqual(['model', 'a']);
     const body = only('body = {"model": "gpt-5.4", "reasoning": {"effort": "low"}, "extra_body": {"logprobs": True}}\n');
     expect(body.context.requests).toEqual([{ sampling: ['logprobs'], effort: 'low' }]);
+  });
+
+  test('a request is live where a known client sends it, not where a call merely takes a model keyword', () => {
+    const live = (line: string): boolean | undefined => only(line).context.requests[0]?.live;
+    expect(live('llm = ChatOpenAI(model="gpt-4o", temperature=0)\n')).toBe(true);
+    expect(live('r = litellm.completion(model="gpt-4o", messages=m)\n')).toBe(true);
+    expect(live('error = OutputCapError(message="cut", model="gpt-4o")\n')).toBeUndefined();
+    expect(live('analytics.event.assert_called_once_with("picked", model="gpt-4o")\n')).toBeUndefined();
   });
 
   test('an API call result does not lend its name to the model', () => {

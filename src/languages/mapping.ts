@@ -9,6 +9,7 @@ import { countModels } from '../policy/classify.js';
 import {
   describesModel,
   isDisplayNameKey,
+  isLogRecord,
   isResponseBody,
   MODEL_KEY,
   namesAzure,
@@ -160,9 +161,10 @@ function beside(map: ConfigMap, key: string, value: string): Partial<StringConte
   const facts: Partial<StringContext> = {};
   const keys = map.entries.map((e) => e.key);
   if (describesModel(key, keys) || describesModels(map)) facts.catalogEntry = true;
-  if (namesAzure(map.entries.map((e) => (e.value.kind === 'scalar' ? e.value.value : null)))) facts.azureSibling = true;
+  const values = map.entries.map((e) => (e.value.kind === 'scalar' ? e.value.value : null));
+  if (namesAzure(values)) facts.azureSibling = true;
   const object = entryValue(map, 'object');
-  if (object?.kind === 'scalar' && RECORDED_OBJECT.test(object.value)) facts.recorded = true;
+  if ((object?.kind === 'scalar' && RECORDED_OBJECT.test(object.value)) || isLogRecord(values)) facts.recorded = true;
   const prose = map.entries.find(
     (e) => e.key !== key && isDisplayNameKey(e.key) && e.value.kind === 'scalar' && namesModel(e.value.value, value),
   );

@@ -6,7 +6,6 @@ import {
   libraryDefault,
   nameSpellingModel,
   namesDeployment,
-  nameWords,
   pinnedName,
   pinnedPath,
   PROMPTFOO_CONFIG,
@@ -110,17 +109,18 @@ function testData(input: SiteInput): boolean {
 }
 
 /**
- * Why a test value stays even with --all, or null for the model of a request or agent the
- * test builds (its stubs check what the code sends, so it moves with the code) or, in a
- * test that calls the real API, a value stored under a model name. Stubbed responses,
- * assertions, parametrised cases and CLI arguments hold values the test checks against
- * code or data that stays.
+ * Why a test value stays even with --all, or null: a computer-use flow moves as a whole,
+ * its assertions on what the code sends included; otherwise a test value moves only as
+ * the model of a live request (an SDK call, an agent, a model client) in a file that does
+ * not stub the API. Stubbed responses, assertions, parametrised cases, CLI arguments,
+ * error objects and mocks' expected calls hold values the test checks against code or
+ * data that stays.
  */
 function testValueNote(input: SiteInput): string | null {
   const { context } = input;
-  if (context.requests.length > 0) return null;
+  if (context.flow) return null;
   if (input.stubbed) return 'the test stubs the API, so its models are recorded data';
-  return context.names.some((name) => nameWords(name).includes('model')) ? null : "a value the test checks, not a live request's model";
+  return context.requests.some((request) => request.live) ? null : "a value the test checks, not a live request's model";
 }
 
 /**
@@ -159,11 +159,21 @@ function decision(parsed: ParsedSlug, value: string, status: Status, reason: str
   return { status, from: value, to, family: parsed.entry.family(parsed.base), upgradeClass, reason };
 }
 
+/**
+ * Text matched rather than a model used is no site: a tokenizer lookup, or a family check
+ * or spelling rewrite of a family the run does not move by itself. A check on the GPT-5.4
+ * family stays a site: that code will not match the GPT-5.5 it is upgraded to.
+ */
+function onlyMatched(context: StringContext, parsed: ParsedSlug): boolean {
+  return context.matched === 'tokenizer' || (context.matched === 'text' && parsed.entry.older);
+}
+
 /** DESIGN.md policy rules 1 to 8, first that applies. Null: not a site (ignored, unreported). */
 export function classify(input: SiteInput): Decision | null {
   const parsed = parseSlug(input.value);
   const { names } = input.context;
   if (!parsed || isObjectId(names) || isDisplayText(names) || isRecorded(names, input.context.recorded)) return null; // rule 1
+  if (onlyMatched(input.context, parsed)) return null;
   if (input.directive || input.excluded) return null; // rule 2
   const to = counterpartOf(parsed);
   const confirm = (reason: string): Decision => decision(parsed, input.value, 'confirmation-needed', reason, to);

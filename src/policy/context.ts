@@ -254,6 +254,14 @@ export function isObjectId(names: readonly string[]): boolean {
 /** `object: "response"` / `"chat.completion"`: an object that is an API response, recorded. */
 export const RECORDED_OBJECT = /^(response|chat\.completion(\.chunk)?)$/;
 
+/** An ISO date-time (`2025-02-02T06:39:53`): stored beside a model, it dates a record of something that happened. */
+const LOGGED_AT = /^\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}/;
+
+/** The values beside a model include a date-time: a log entry or trace (`llm logs` output), not a model choice. */
+export function isLogRecord(values: ReadonlyArray<string | null>): boolean {
+  return values.some((v) => v !== null && LOGGED_AT.test(v));
+}
+
 /** Names of recorded traces: LangSmith's `ls_model_name`, a message's `response_metadata`. */
 const RECORDED_NAMES = /^(ls_model_name|response_metadata)$/;
 

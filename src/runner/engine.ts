@@ -54,6 +54,8 @@ interface Layer {
   label: string;
   /** A region inside the file rather than the file itself. */
   nested: boolean;
+  /** The code creates an Azure OpenAI client: the whole file, or a Markdown code block alone. */
+  azure: boolean;
 }
 
 interface Collected {
@@ -112,14 +114,14 @@ class FileRun {
     return hasDirective(this.lines.lineTexts, this.lines.position(topOffset).line);
   }
 
-  classifyAt(value: string, context: StringContext, topOffset: number, language: LanguageId): Decision | null {
+  classifyAt(value: string, context: StringContext, topOffset: number, language: LanguageId, azure: boolean): Decision | null {
     this.catalog.record(topOffset, value, context);
     return classify({
       value,
       path: this.policyPath,
       context,
       directive: this.directiveAt(topOffset),
-      azure: this.azure,
+      azure,
       testDoubles: this.testDoubles,
       stubbed: this.stubbed,
       excluded: this.excluded,
@@ -159,6 +161,8 @@ class FileRun {
       encode: (text) => outer.encode(region.encode(text)),
       label: regionLabel(outer, region),
       nested: true,
+      // A document's code blocks are separate examples: an Azure one says nothing of the others.
+      azure: outer.adapter.id === 'markdown' ? createsAzureClient(region.text) : outer.azure,
     };
     let parsed: unknown;
     try {
@@ -186,7 +190,7 @@ class FileRun {
       options: this.settings.options,
       sdk: this.settings.sdk ?? NO_SDK_VERSIONS,
       running: this.running,
-      classify: (value, context, offset) => this.classifyAt(value, context, layer.toTop(offset), layer.adapter.id),
+      classify: (value, context, offset) => this.classifyAt(value, context, layer.toTop(offset), layer.adapter.id, layer.azure),
       ignored: (offset) => this.directiveAt(layer.toTop(offset)) || this.excluded,
       upgradedEarlier: (offset) => {
         const upgrade = this.collected.upgrades.get(layer.toTop(offset));
@@ -351,7 +355,7 @@ function transformParsed(
   }
   const run = new FileRun(path, text, settings, transforms, parses, policyPath);
   try {
-    run.runLayer({ adapter, text, toTop: identity, encode: identity, label: path, nested: false }, layers.parsed);
+    run.runLayer({ adapter, text, toTop: identity, encode: identity, label: path, nested: false, azure: run.azure }, layers.parsed);
   } catch (err) {
     return { ...outcome, errors: [parseError(path, err)], failed: true, parsed: true };
   }

@@ -104,7 +104,7 @@ function modelFindings(ctx: HandlerContext, facts: Facts): { used: Finding[]; re
   for (const model of facts.models) {
     // A constant or default parameter is not linked to its request by the adapter; the flow's requests stand in.
     const requests = model.context.requests.length > 0 ? model.context.requests : facts.requests;
-    const judged = ctx.classify(JUDGED_AS, { ...model.context, requests }, model.start);
+    const judged = ctx.classify(JUDGED_AS, { ...model.context, requests, flow: true }, model.start);
     if (isReference(model.context)) {
       const decision = referenceDecision(model.value, judged);
       if (decision) references.push({ offset: model.start, decision, edits: [] });

@@ -15,6 +15,23 @@ import { calleeName, entryList, nameOf, positionalArguments, sameNode, settingsO
 
 /** Calls whose first positional argument is the model (LangChain). */
 export const MODEL_FACTORIES = new Set(['init_chat_model']);
+/**
+ * Constructors that send requests to a model API with the model they are given: chat model
+ * classes (`ChatOpenAI`, `AzureChatOpenAI`, `ChatAnthropic`) and the Agents SDK's model
+ * classes (`OpenAIResponsesModel`).
+ */
+const MODEL_CLIENT = /^(Async)?(Azure)?Chat[A-Z]\w*$|^\w*OpenAI\w*Model$/;
+/** Calls that send a request themselves: LiteLLM's completion functions. */
+const MODEL_CALL = /^litellm\.a?completion$/;
+
+/** The request is sent by a known client: an SDK request or agent, a raw API body, a model client or factory. */
+function sendsToApi(request: Node, kind: RequestKind | null): boolean {
+  if (kind) return true;
+  if (request.type !== 'call') return false;
+  const name = calleeName(request) ?? '';
+  return MODEL_FACTORIES.has(name) || MODEL_CLIENT.test(name) || MODEL_CALL.test(request.childForFieldName('function')?.text ?? '');
+}
+
 /** Keyword / key whose value holds more request settings: Agents SDK, raw extras, LangChain. */
 const NESTED_SETTINGS = new Set(['model_settings', 'extra_body', 'model_kwargs']);
 
@@ -172,6 +189,7 @@ export function requestFacts(request: Node, text?: string): RequestFacts {
   if (addEffort) facts.addEffort = addEffort;
   if (retention !== undefined) facts.retention = retention;
   if (kind?.api === 'agents' && takesSdkDefaults(request)) facts.sdkDefaults = true;
+  if (sendsToApi(request, kind)) facts.live = true;
   origins.set(facts, { node: request, kind });
   return facts;
 }

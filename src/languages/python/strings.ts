@@ -171,6 +171,33 @@ function isCompared(node: Node): boolean {
   return parent.type === 'subscript' && sameNode(parent.childForFieldName('subscript'), outer) && !isLiteralType(parent);
 }
 
+/** Calls that look a model's tokenizer up (`tiktoken.encoding_for_model`): the name picks an encoding and sends nothing. */
+const TOKENIZER_LOOKUPS = new Set(['encoding_for_model']);
+/** Collections a membership test checks a value against exactly (`model in ("gpt-4o", "o1")`). */
+const LITERAL_COLLECTIONS = new Set(['list', 'tuple', 'set', 'dictionary']);
+
+/**
+ * Text matched rather than a model named: the needle of a substring test (`"o3" in name`,
+ * not `name in ("o3", "o1")`), a prefix, suffix or replace argument; or the model a
+ * tokenizer is looked up for.
+ */
+function matchedAs(node: Node): StringContext['matched'] {
+  const outer = outerValue(node);
+  const parent = outer.parent?.type === 'keyword_argument' ? outer.parent.parent : outer.parent;
+  if (parent?.type === 'argument_list' && parent.parent) {
+    const name = calleeName(parent.parent) ?? '';
+    if (TOKENIZER_LOOKUPS.has(name)) return 'tokenizer';
+    return COMPARE_METHODS.has(name) && outer.parent?.type !== 'keyword_argument' ? 'text' : undefined;
+  }
+  if (parent?.type !== 'comparison_operator') return undefined;
+  const children = parent.children;
+  const i = children.findIndex((c) => sameNode(c, outer));
+  const operator = children[i + 1]?.type;
+  const haystack = children[i + 2];
+  const substring = (operator === 'in' || operator === 'not in') && haystack && !LITERAL_COLLECTIONS.has(haystack.type);
+  return substring ? 'text' : undefined;
+}
+
 function isLiteralType(subscript: Node): boolean {
   return /^(\w+\.)*Literal$/.test(subscript.childForFieldName('value')?.text ?? '');
 }
@@ -310,6 +337,7 @@ export function strings(parsed: PyParsed, text: string): StringValue[] {
     const requests = walk.requests.length > 0 || !walk.binding ? walk.requests : requestsUsing(walk.binding.scope, walk.binding.name, text);
     const context: StringContext = {
       compared: isCompared(node),
+      matched: matchedAs(node),
       inType: inType(node),
       collectionModels: collectionModels(node),
       names: walk.names,

@@ -52,7 +52,7 @@ describe('collapsePins', () => {
     expect(summary!.catalog).toEqual({ sites: 4, models: ['gpt-4o', 'gpt-5.4'], lastLine: 20, pins: { path: 'test', counts: [3, 1] } });
     expect(summary!.reason).toBe(
       'test file pins 4 model value(s) (lines 4-20): gpt-4o ×3, gpt-5.4; --all moves the live ones ' +
-        '(requests of integration tests and of tests that build them); decided once for the whole file',
+        '(the models of requests the tests send or build); one decision for the file',
     );
   });
 

@@ -24,7 +24,7 @@ export const PINNED_KINDS = Object.keys(HOLDS) as PinnedKind[];
 /** What --all does with the file's values, by what the path holds and whether the run is --all. */
 const WITH_ALL: Record<PinnedKind, { asked: string; notAsked: string }> = {
   test: {
-    notAsked: '--all moves the live ones (requests of integration tests and of tests that build them)',
+    notAsked: '--all moves the live ones (the models of requests the tests send or build)',
     asked: 'left even with --all: test data (mocks, stubbed responses, assertions, titles that name the model)',
   },
   eval: {
@@ -60,7 +60,7 @@ function pinsReason(members: Site[], line: CatalogLine, path: PinnedKind, all: b
   const first = members[0]!;
   const tally = namesShown(pinsTally(line));
   const hint = allHint(members, path, all);
-  return `${HOLDS[path]} ${line.sites} model value(s) (${lineSpan(first.line, line.lastLine)}): ${tally}; ${hint}; decided once for the whole file`;
+  return `${HOLDS[path]} ${line.sites} model value(s) (${lineSpan(first.line, line.lastLine)}): ${tally}; ${hint}; one decision for the file`;
 }
 
 /**

@@ -11,6 +11,8 @@ export interface TransformOptions {
   preserveEffort?: boolean;
   /** --add-retention: GPT-5.5 requests without `prompt_cache_retention` get `"24h"` where the SDK knows the field. */
   addRetention?: boolean;
+  /** A pinned file's values each on their own line, not folded into one (`decide` naming one of them by its line). */
+  eachPin?: boolean;
 }
 
 /** What a transform handler gets for one parsed text (a file or a region of one). */

@@ -40,7 +40,7 @@ export interface Site extends Omit<SiteDraft, 'offset'> {
   fingerprint?: string;
   /** What the decisions file says about the site, when it says anything. */
   decision?: SiteDecision;
-  /** A catalog's one line (src/policy/collapse.ts): the member sites it stands for, from `line` to `lastLine`. */
+  /** A catalog's or a pinned file's one line (src/policy/collapse.ts, pins.ts): the member sites it stands for, from `line` to `lastLine`. */
   catalog?: CatalogLine;
 }
 
@@ -49,6 +49,21 @@ export interface CatalogLine {
   /** Each model once, in the order of the file. */
   models: string[];
   lastLine: number;
+  /** On a pinned file's line (src/policy/pins.ts) rather than a catalog's: what the path holds, and how many sites name each of `models`. */
+  pins?: PinsLine;
+}
+
+/**
+ * What a pinned path holds (src/policy/context.ts), which decides whether --all moves it:
+ * tests and evals may be upgraded on request; recorded data (fixtures, snapshots) and
+ * history stay as written.
+ */
+export type PinnedKind = 'test' | 'eval' | 'recorded' | 'history';
+
+export interface PinsLine {
+  path: PinnedKind;
+  /** In the order of `models`. */
+  counts: number[];
 }
 
 /** A person's decision on a site (src/policy/decisions.ts): leave it as it is, or upgrade it as with --all. */

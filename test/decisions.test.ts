@@ -194,13 +194,13 @@ describe('decide, end to end', () => {
     expect(cli(root, 'upgrade', '.', '--check').code).toBe(1);
     const kept = cli(root, 'decide', 'keep', '--all-current', '--by', 'Reviewer');
     expect(kept.code, kept.stderr).toBe(0);
-    expect(kept.stdout).toMatch(/^gpt55-codemod\.decisions\.json: keep recorded for 5 site\(s\)/);
+    expect(kept.stdout).toMatch(/^gpt55-codemod\.decisions\.json: keep recorded for 4 site\(s\)/);
     const decisionsText = readFileSync(join(root, 'gpt55-codemod.decisions.json'), 'utf8');
     const check = cli(root, 'upgrade', '.', '--check');
     expect(check.code, check.stdout).toBe(0);
-    expect(check.stdout).toContain('Check passed: no site is upgradable, blocked or undecided (5 kept by the decisions file)');
+    expect(check.stdout).toContain('Check passed: no site is upgradable, blocked or undecided (4 kept by the decisions file)');
     // Kept sites are counted, not listed again.
-    expect(check.stdout).toContain('Confirmation needed: none (4 kept by the decisions file)');
+    expect(check.stdout).toContain('Confirmation needed: none (3 kept by the decisions file)');
     expect(check.stdout).not.toContain('tests/agent.test.ts:');
 
     writeFileSync(
@@ -219,7 +219,7 @@ describe('decide, end to end', () => {
     const moved = cli(root, 'upgrade', '.', '--check');
     expect(moved.code, moved.stdout).toBe(0);
     const report = json(root);
-    expect(report.decisions).toEqual({ files: ['gpt55-codemod.decisions.json'], keep: 5, upgrade: 0, undecided: 0, stale: [] });
+    expect(report.decisions).toEqual({ files: ['gpt55-codemod.decisions.json'], keep: 4, upgrade: 0, undecided: 0, stale: [] });
     // Runs read the decisions file but never treat it as a source: it names models too.
     expect(readFileSync(join(root, 'gpt55-codemod.decisions.json'), 'utf8')).toBe(decisionsText);
     expect(report.sites.some((s) => s.file === 'gpt55-codemod.decisions.json')).toBe(false);
@@ -227,26 +227,27 @@ describe('decide, end to end', () => {
 
   test('upgrade decisions are upgraded as with --all for that site alone, never past the compatibility gate', () => {
     const root = reviewed();
-    const decided = cli(root, 'decide', 'upgrade', 'tests/agent.test.ts:2', 'src/reply.ts:4', '--note', 'tests follow production');
+    // Line 3 is under the test file's one line (at line 2): a value there is decided alone.
+    const decided = cli(root, 'decide', 'upgrade', 'tests/agent.test.ts:3', 'src/reply.ts:4', '--note', 'tests follow production');
     expect(decided.code).toBe(1);
-    expect(decided.stdout).toMatch(/upgrade recorded for 1 site\(s\) \(tests\/agent\.test\.ts:2:\d+ gpt-5\.4\)/);
+    expect(decided.stdout).toMatch(/upgrade recorded for 1 site\(s\) \(tests\/agent\.test\.ts:3:\d+ gpt-4\.1\)/);
     expect(decided.stdout).toMatch(
       /not recorded: src\/reply\.ts:4:\d+ gpt-5\.4: upgrade would not take \(it stays blocked: the request sends `temperature`/,
     );
     const sites = json(root).sites;
     const at = (file: string, line: number) => sites.find((s) => s.file === file && s.line === line)!;
-    expect(at('tests/agent.test.ts', 2)).toMatchObject({
+    expect(at('tests/agent.test.ts', 3)).toMatchObject({
       status: 'upgraded',
       to: 'gpt-5.5',
       decision: { kind: 'upgrade', note: 'tests follow production' },
     });
-    expect(at('tests/agent.test.ts', 2).reason).toBe('upgraded by the decisions file (in a test folder: may be an intentional pin)');
-    // The other pinned site on the next line is untouched: --all applied to one site only.
-    expect(at('tests/agent.test.ts', 3)).toMatchObject({ status: 'confirmation-needed', from: 'gpt-4.1' });
+    expect(at('tests/agent.test.ts', 3).reason).toBe('upgraded by the decisions file (in a test folder: may be an intentional pin)');
+    // The other pinned site on the line above is untouched: --all applied to one site only.
+    expect(at('tests/agent.test.ts', 2)).toMatchObject({ status: 'confirmation-needed', from: 'gpt-5.4' });
     expect(at('src/reply.ts', 4)).toMatchObject({ status: 'blocked' });
     expect(at('src/reply.ts', 4).decision).toBeUndefined();
     expect(cli(root, 'upgrade', '.').code).toBe(0);
-    expect(readFileSync(join(root, 'tests/agent.test.ts'), 'utf8')).toBe(PINNED_TEST.replace('"gpt-5.4"', '"gpt-5.5"'));
+    expect(readFileSync(join(root, 'tests/agent.test.ts'), 'utf8')).toBe(PINNED_TEST.replace('"gpt-4.1"', '"gpt-5.5"'));
   });
 
   test('keep holds back a site the run would upgrade; --reason selects by reason', () => {
@@ -268,13 +269,13 @@ describe('decide, end to end', () => {
     const out = project({}, 'checklist');
     expect(cli(root, 'upgrade', '.', '--dry', '--report', join(out, 'report.md')).code).toBe(0);
     const markdown = readFileSync(join(out, 'report.md'), 'utf8');
-    const line = markdown.split('\n').find((l) => l.startsWith('- [ ] `tests/agent.test.ts:3:'))!;
+    const line = markdown.split('\n').find((l) => l.startsWith('- [ ] `src/routes.ts:10:'))!;
     expect(line).toMatch(/<!-- gpt55:[0-9a-f]+ -->$/);
     writeFileSync(join(out, 'report.md'), markdown.replace(line, line.replace('- [ ]', '- [x]')));
     const decided = cli(root, 'decide', '--from-checklist', join(out, 'report.md'));
     expect(decided.code, decided.stdout).toBe(0);
-    expect(decided.stdout).toMatch(/upgrade recorded for 1 site\(s\) \(tests\/agent\.test\.ts:3:\d+ gpt-4\.1\)/);
-    expect(json(root).sites.find((s) => s.file === 'tests/agent.test.ts' && s.line === 3)).toMatchObject({
+    expect(decided.stdout).toMatch(/upgrade recorded for 1 site\(s\) \(src\/routes\.ts:10:\d+ gpt-4o\)/);
+    expect(json(root).sites.find((s) => s.file === 'src/routes.ts' && s.line === 10)).toMatchObject({
       status: 'upgraded',
       to: 'gpt-5.5',
     });
@@ -295,8 +296,8 @@ describe('decide, end to end', () => {
       expect.objectContaining({ file: 'src/routes.ts', transform: 'model-slug', from: 'gpt-4o', decision: 'keep' }),
     ]);
     expect(cli(root, 'decide', '--prune').stdout).toContain('removed 2 stale decision(s)');
-    expect(json(root).decisions).toMatchObject({ keep: 3, stale: [] });
-    expect(Object.keys(JSON.parse(readFileSync(join(root, 'gpt55-codemod.decisions.json'), 'utf8')).decisions)).toHaveLength(3);
+    expect(json(root).decisions).toMatchObject({ keep: 2, stale: [] });
+    expect(Object.keys(JSON.parse(readFileSync(join(root, 'gpt55-codemod.decisions.json'), 'utf8')).decisions)).toHaveLength(2);
   });
 
   test('the JSON report carries each decision; SARIF marks decided sites unchanged and suppresses kept ones', () => {

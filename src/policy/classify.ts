@@ -1,5 +1,6 @@
 import type { Status, StringContext, UpgradeClass } from '../types.js';
 import {
+  type PinnedKind,
   isDisplayText,
   isObjectId,
   isRecorded,
@@ -52,6 +53,8 @@ export interface Decision {
   upgradeClass: UpgradeClass;
   reason: string;
   reasoningEffort?: string;
+  /** Left only because of the file's pinned path (rule 4 or a record there): what the path holds, for the file's one line (src/policy/pins.ts). */
+  pin?: PinnedKind;
 }
 
 /** Rule 4: why the site's context may be intentionally pinned, or null. */
@@ -154,6 +157,12 @@ function noCounterpart(parsed: ParsedSlug): string {
     : `${parsed.base} has no GPT-5.5 counterpart (no gpt-5.5-mini or -nano)`;
 }
 
+/** `{pin}` with what a pinned path holds, or nothing elsewhere. */
+function pathKind(path: string): { pin?: PinnedKind } {
+  const pinned = pinnedPath(path);
+  return pinned ? { pin: pinned.kind } : {};
+}
+
 function decision(parsed: ParsedSlug, value: string, status: Status, reason: string, to: string | null): Decision {
   const upgradeClass: UpgradeClass = status === 'blocked' ? 'blocked' : to === null ? 'unknown' : 'model string only';
   return { status, from: value, to, family: parsed.entry.family(parsed.base), upgradeClass, reason };
@@ -183,10 +192,11 @@ export function classify(input: SiteInput): Decision | null {
   const mocked =
     input.context.mockedBy && `the request sends through \`${input.context.mockedBy}\`: a test double, nothing reaches the API`;
   const record = input.decided === 'upgrade' ? null : (recordPathReason(input.path) ?? (mocked || null));
-  if (record && all) return confirm(record);
+  const pin = (reason: string): Decision => ({ ...confirm(reason), ...pathKind(input.path) });
+  if (record && all) return pin(record);
   const pinned = pinnedContext(input, parsed.base);
   const kept = pinned && all ? keptWithAll(input, parsed.base) : null;
-  if (pinned && (!all || kept !== null)) return confirm(kept ? `${pinned}; even with --all: ${kept}` : pinned); // rule 4
+  if (pinned && (!all || kept !== null)) return pin(kept ? `${pinned}; even with --all: ${kept}` : pinned); // rule 4
   if (to === null) return confirm(noCounterpart(parsed)); // rule 5
   if (parsed.entry.older && !all) return confirm(`older family (${parsed.entry.bucket}): upgraded only with --all`); // rule 6
 

@@ -3,16 +3,12 @@
  * Azure clients (DESIGN.md, policy rules 2 and 4).
  */
 
-import type { RequestFacts, StringContext } from '../types.js';
+import type { PinnedKind, RequestFacts, StringContext } from '../types.js';
+
+export type { PinnedKind };
 
 /** A promptfoo config: an eval definition. */
 export const PROMPTFOO_CONFIG = /(^|\/)promptfooconfig\.[^/]+$/;
-
-/**
- * What a pinned path holds, which decides whether --all moves it: tests and evals may be
- * upgraded on request; recorded data (fixtures, snapshots) and history stay as written.
- */
-export type PinnedKind = 'test' | 'eval' | 'recorded' | 'history';
 
 const PINNED_PATHS: Array<{ pattern: RegExp; what: string; kind: PinnedKind }> = [
   { pattern: /(^|\/)(test|tests|__tests__)\//, what: 'a test folder', kind: 'test' },

@@ -9,6 +9,7 @@ import { createHash } from 'node:crypto';
 import { relative, sep } from 'node:path';
 import type { Site, SiteDecision } from '../types.js';
 import { ConfigError } from './config.js';
+import { pinsTally } from './pins.js';
 
 export const DECISIONS_FILE = 'gpt55-codemod.decisions.json';
 const FORMAT_VERSION = 1;
@@ -146,6 +147,15 @@ export class FileDecisions {
     return { fingerprint: hash([this.file, transform, from ?? '', ...context]), key: { file: this.file, transform, from, code } };
   }
 
+  /**
+   * A pinned file's line (src/policy/pins.ts) is keyed by its file, transform and tally alone
+   * (sorted): its values may move and reorder, but one added or changed makes a new key.
+   */
+  private pinsKey(transform: string, from: string | null, tally: string[]): { fingerprint: string; key: SiteKey } {
+    const code = `pins: ${[...tally].sort().join(', ')}`;
+    return { fingerprint: hash([this.file, transform, code]), key: { file: this.file, transform, from, code } };
+  }
+
   /** The entry deciding the site of `from` on `line`; with no transform, that of any transform (what the policy asks before a transform reports). */
   find(transform: string | null, from: string | null, line: number): [string, DecisionEntry] | undefined {
     const candidates = this.entries.filter(([, e]) => e.from === from && (transform === null || e.transform === transform));
@@ -168,8 +178,10 @@ export class FileDecisions {
     const matched = new Set<string>();
     const keys: Array<[string, SiteKey]> = [];
     const annotated = sites.map((site) => {
-      const found = this.find(site.transform, site.from, site.line);
-      const own = this.key(site.transform, site.from, site.line);
+      const tally = site.catalog ? pinsTally(site.catalog) : [];
+      const own = tally.length > 0 ? this.pinsKey(site.transform, site.from, tally) : this.key(site.transform, site.from, site.line);
+      const found =
+        tally.length > 0 ? this.entries.find(([fp]) => fp === own.fingerprint) : this.find(site.transform, site.from, site.line);
       const fingerprint = found?.[0] ?? own.fingerprint;
       keys.push([fingerprint, own.key]);
       if (!found) return { ...site, fingerprint };

@@ -1,4 +1,6 @@
+import type { PinnedKind } from '../policy/context.js';
 import { VERDICTS, type Verdict } from '../policy/decisions.js';
+import { PINNED_KINDS } from '../policy/pins.js';
 import type { Site } from '../types.js';
 import { countStatuses, type Report, STATUSES, TOOL } from './model.js';
 
@@ -60,6 +62,12 @@ const CATALOG_CHECKS = {
   sites: isPosition,
   models: (value: unknown) => Array.isArray(value) && value.every(isText),
   lastLine: isPosition,
+  pins: (value: unknown) => value === undefined || (isObject(value) && badField(value, PINS_CHECKS, 'catalog.pins') === null),
+};
+
+const PINS_CHECKS = {
+  path: (value: unknown) => typeof value === 'string' && PINNED_KINDS.includes(value as PinnedKind),
+  counts: (value: unknown) => Array.isArray(value) && value.every(isPosition),
 };
 
 const DECISION_CHECKS = {

@@ -7,7 +7,7 @@
  */
 import { userInfo } from 'node:os';
 import { join, resolve, sep } from 'node:path';
-import { DECISIONS_FILE, renderDecisions, type Decisions, type Verdict } from '../policy/decisions.js';
+import { DECISIONS_FILE, renderDecisions, type Decisions, type SiteKey, type Verdict } from '../policy/decisions.js';
 import { type DecideOutcome, gateFailure } from '../report/model.js';
 import type { TickedSite } from '../report/markdown.js';
 import type { Site } from '../types.js';
@@ -35,8 +35,13 @@ export interface DecideRequest {
 }
 
 /** The sites a selection names, and the selectors that named none. */
+/** A path given on the command line as the report names it. */
+function reportPath(cwd: string, path: string): string {
+  return displayPath(cwd, resolve(cwd, path));
+}
+
 function select(sites: Site[], selection: Selection, cwd: string): { chosen: Site[]; unmatched: string[] } {
-  const file = (path: string): string => displayPath(cwd, resolve(cwd, path));
+  const file = (path: string): string => reportPath(cwd, path);
   switch (selection.kind) {
     case 'all-current':
       // What the gate fails on, except the tool's own upgrades: run those rather than keep them.
@@ -89,11 +94,30 @@ export function decidedBy(given: string | undefined): string {
 /** Why the run would not honour `verdict` on a site as it now stands, or null when it would. */
 function unhonoured(site: Site | undefined, verdict: Verdict): string | null {
   if (!site) return 'the site is gone in a run with the decision';
+  if (verdict === 'upgrade' && site.catalog?.pins)
+    return `it stands for the ${site.catalog.sites} pinned values of the file: run with --all to move the live ones, edit by hand, or decide keep`;
   if (verdict === 'upgrade' && site.catalog) return 'it stands for a whole catalog: edit the catalog by hand, or decide keep';
   if (verdict === 'upgrade' && site.status !== 'upgraded') return `it stays ${site.status}: ${site.reason}`;
   if (verdict === 'keep' && site.status === 'upgraded')
     return `the ${site.transform} transform cannot hold it back; add a gpt55-codemod-ignore comment instead`;
   return null;
+}
+
+/**
+ * `sites` and, for locations inside a pinned file's one line but not on it, the value there:
+ * run again on those files with each value on its own line, and add their keys to `keys`.
+ * The line itself stands for the whole file; a value under it can be decided alone.
+ */
+async function withFoldedPins(request: RunRequest, sites: Site[], locations: Location[], keys: Map<string, SiteKey>): Promise<Site[]> {
+  const file = (path: string): string => reportPath(request.cwd, path);
+  const inside = locations.filter((l) =>
+    sites.some((s) => s.catalog?.pins && s.file === file(l.file) && l.line > s.line && l.line <= s.catalog.lastLine),
+  );
+  if (inside.length === 0) return sites;
+  const each = await run({ ...request, only: inside.map((l) => resolve(request.cwd, l.file)), eachPin: true });
+  for (const [fingerprint, key] of each.decisions!.keys) keys.set(fingerprint, key);
+  const named = each.sites.filter((s) => inside.some((l) => s.file === file(l.file) && s.line === l.line));
+  return [...sites, ...named];
 }
 
 export async function decide(request: DecideRequest): Promise<DecideOutcome> {
@@ -102,6 +126,8 @@ export async function decide(request: DecideRequest): Promise<DecideOutcome> {
   const only = selection?.kind === 'locations' ? selection.locations.map((l) => resolve(cwd, l.file)) : undefined;
   const result = await run({ ...request.run, only });
   const found = result.decisions!;
+  const sites =
+    selection?.kind === 'locations' ? await withFoldedPins(request.run, result.sites, selection.locations, found.keys) : result.sites;
   if (found.root.split(sep).includes('.git')) throw new UsageError(`${found.file}: inside a .git folder; run decide on the work tree`);
   const entries: Decisions = new Map(found.entries);
   const pruned = request.prune ? found.stale : [];
@@ -110,7 +136,7 @@ export async function decide(request: DecideRequest): Promise<DecideOutcome> {
   const outcome: DecideOutcome = { file: found.file, written: false, recorded: [], refused: [], unmatched: [], pruned };
   if (request.decision) {
     const { verdict, note, by, at } = request.decision;
-    const { chosen, unmatched } = select(result.sites, request.decision.selection, cwd);
+    const { chosen, unmatched } = select(sites, request.decision.selection, cwd);
     outcome.unmatched = unmatched;
     for (const site of chosen) {
       const key = found.keys.get(site.fingerprint!)!;
@@ -123,7 +149,7 @@ export async function decide(request: DecideRequest): Promise<DecideOutcome> {
         ? []
         : (await run({ ...request.run, only: doubtful.map((s) => resolve(cwd, s.file)), decisions: entries })).sites;
     for (const site of doubtful) {
-      // A catalog's line is refused as it stands: the rerun would upgrade its first member alone.
+      // A catalog's or pinned file's line is refused as it stands: the rerun would upgrade its first member alone.
       const why = unhonoured(site.catalog ? site : recheck.find((s) => s.fingerprint === site.fingerprint), verdict);
       if (why === null) continue;
       outcome.refused.push({ site, why });

@@ -6,17 +6,19 @@
 import { adapterFor, adapterIfAny } from '../languages/index.js';
 import { LineIndex } from '../languages/layout.js';
 import type { LanguageAdapter, Region } from '../languages/types.js';
+import { dedupeSites } from './dedupe.js';
 import { Parses } from './parses.js';
 import { classify, type Decision } from '../policy/classify.js';
 import type { Verdict } from '../policy/decisions.js';
-import { createsAzureClient, hasDirective, stubsApi, usesTestDoubles } from '../policy/context.js';
-import { CatalogMembers, collapseCatalogs } from '../policy/collapse.js';
-import { collapseGenerated, editsOutside, generatedSpans, spanAt } from '../policy/generated.js';
+import { createsAzureClient, hasDirective, type PinnedKind, stubsApi, usesTestDoubles } from '../policy/context.js';
+import { catalogMembership, collapseCatalogs, Members, type Membership } from '../policy/collapse.js';
+import { collapsePins } from '../policy/pins.js';
+import { collapseGenerated, editsOutside, type GeneratedSpan, generatedSpans, spanAt } from '../policy/generated.js';
 import { agentsSdkFor } from '../policy/effort.js';
 import { NO_SDK_VERSIONS, type SdkVersions } from '../policy/sdk.js';
 import { MODEL_PREFILTER } from '../policy/slug.js';
-import type { HandlerContext, Transform, TransformOptions } from '../transform.js';
-import { type Edit, type FileError, type LanguageId, type Site, SourceError, type StringContext, type UpgradeClass } from '../types.js';
+import { type HandlerContext, MODEL_SLUG, type Transform, type TransformOptions } from '../transform.js';
+import { type Edit, type FileError, type LanguageId, type Site, SourceError, type StringContext } from '../types.js';
 
 export interface EngineSettings {
   transforms: Transform[];
@@ -91,7 +93,9 @@ class FileRun {
   readonly configPinned: boolean;
   readonly collected: Collected = { edits: [], sites: [], regionErrors: [], regionWarnings: [], upgrades: new Map() };
   readonly running: ReadonlySet<string>;
-  readonly catalog = new CatalogMembers();
+  readonly catalog = new Members<Membership>();
+  readonly pins = new Members<PinnedKind>();
+  readonly generated: GeneratedSpan[];
 
   constructor(
     readonly path: string,
@@ -107,6 +111,7 @@ class FileRun {
     this.stubbed = stubsApi(text);
     this.excluded = settings.excluded(path);
     this.configPinned = settings.pinned(path);
+    this.generated = generatedSpans(policyPath, text);
     this.running = new Set(settings.transforms.map((t) => t.name));
   }
 
@@ -115,8 +120,11 @@ class FileRun {
   }
 
   classifyAt(value: string, context: StringContext, topOffset: number, language: LanguageId, azure: boolean): Decision | null {
-    this.catalog.record(topOffset, value, context);
-    return classify({
+    // Generated spans are listed once already, and a value decided on its own keeps its line: neither folds.
+    const folds = !spanAt(this.generated, topOffset);
+    if (folds) this.catalog.record(topOffset, value, catalogMembership(context));
+    const decided = this.settings.verdictAt?.(this.lines.position(topOffset).line, value);
+    const found = classify({
       value,
       path: this.policyPath,
       context,
@@ -128,9 +136,20 @@ class FileRun {
       configPinned: this.configPinned,
       all: this.settings.options.all,
       preserveEffort: this.settings.options.preserveEffort === true,
-      decided: this.settings.verdictAt?.(this.lines.position(topOffset).line, value),
+      decided,
       agents: agentsSdkFor(this.settings.sdk ?? NO_SDK_VERSIONS, language),
     });
+    if (!found) return null;
+    const { pin, ...decision } = found;
+    if (folds && decided === undefined) this.pins.record(topOffset, value, pin ?? null);
+    return decision;
+  }
+
+  /** The file's catalogs, then its pins, as one line each. */
+  fold(sites: Site[]): Site[] {
+    const pinOf = (s: Site) => (s.transform === MODEL_SLUG && !s.catalog ? this.pins.at(this.offsetOf(s), s.from) : null);
+    const catalogs = collapseCatalogs(sites, (s) => this.catalog.at(this.offsetOf(s), s.from));
+    return this.settings.options.eachPin ? catalogs : collapsePins(catalogs, pinOf, this.settings.options.all);
   }
 
   offsetOf(site: Site): number {
@@ -214,29 +233,6 @@ class FileRun {
       },
     };
   }
-}
-
-/** One site per location: the transform that changed it, else the first that decided it. */
-function dedupeSites(sites: Array<Site & { order: number }>): Site[] {
-  const byLocation = new Map<string, Site & { order: number }>();
-  for (const site of sites) {
-    const key = `${site.line}:${site.column}`;
-    const kept = byLocation.get(key);
-    const better =
-      !kept || (site.status === 'upgraded' && kept.status !== 'upgraded') || (site.status === kept.status && site.order < kept.order);
-    const [winner, other] = better ? [site, kept] : [kept, site];
-    byLocation.set(key, other && sameChange(winner, other) ? { ...winner, upgradeClass: widerClass(winner, other) } : winner);
-  }
-  return [...byLocation.values()].sort((a, b) => a.line - b.line || a.column - b.column).map(({ order: _order, ...site }) => site);
-}
-
-function sameChange(a: Site, b: Site): boolean {
-  return a.status === b.status && a.from === b.from && a.to === b.to;
-}
-
-/** A model site whose prompt another transform rewrote takes that transform's wider class. */
-function widerClass(a: Site, b: Site): UpgradeClass {
-  return b.upgradeClass === 'model string + light prompt rewrite' ? b.upgradeClass : a.upgradeClass;
 }
 
 /** Applies non-overlapping edits; insertions at one point keep transform order. */
@@ -360,11 +356,10 @@ function transformParsed(
     return { ...outcome, errors: [parseError(path, err)], failed: true, parsed: true };
   }
   const { regionErrors } = run.collected;
-  const generated = generatedSpans(policyPath, text);
+  const { generated } = run;
   const edits = editsOutside(generated, run.collected.edits);
   outcome.parsed = true;
-  const sites = collapseGenerated(generated, dedupeSites(run.collected.sites), (s) => run.offsetOf(s));
-  outcome.sites = collapseCatalogs(sites, (s) => (spanAt(generated, run.offsetOf(s)) ? null : run.catalog.at(run.offsetOf(s), s.from)));
+  outcome.sites = run.fold(collapseGenerated(generated, dedupeSites(run.collected.sites), (s) => run.offsetOf(s)));
   outcome.errors = regionErrors;
   outcome.warnings = run.collected.regionWarnings;
   if (edits.length === 0) return outcome;

@@ -43,6 +43,8 @@ export interface RunRequest {
   warn?: (message: string) => void;
   /** Only these files (absolute) of the ones found: `decide` looks at the files it was pointed at. */
   only?: string[];
+  /** A pinned file's values each on their own line (`decide` looks for one named by its line). */
+  eachPin?: boolean;
   /** Decisions to honour instead of the decisions file's (`decide` checks what it is about to write). */
   decisions?: Decisions;
 }
@@ -116,6 +118,7 @@ export async function run(request: RunRequest): Promise<RunResult> {
     all: request.all || config.upgradeAll,
     preserveEffort: request.preserveEffort === true,
     addRetention: request.addRetention === true,
+    eachPin: request.eachPin === true,
   };
   const settings: RunSettings = {
     transforms: request.transforms,

@@ -101,6 +101,30 @@ describe('declared SDK versions', () => {
     expect(sdkVersionsFor(join(berry, 'a.ts')).npm.openai?.version).toBe('6.11.0');
   });
 
+  test('npm: pnpm-lock.yaml read from its importers, whatever its packages hold; flow style read whole', () => {
+    const sections = repository({
+      'package.json': JSON.stringify({ dependencies: { openai: '^6.2.0' } }),
+      'pnpm-lock.yaml': [
+        "lockfileVersion: '9.0'",
+        '',
+        'settings:\n  autoInstallPeers: true',
+        '# the project',
+        'importers:\n\n  .:\n    dependencies:\n      openai:\n        specifier: ^6.2.0\n        version: 6.16.0',
+        'packages:\n\n  openai@6.16.0:\n    resolution: {integrity: sha512-x}',
+        'snapshots:\n\n  openai@6.16.0: {}',
+        '',
+      ].join('\r\n'),
+      'a.ts': '',
+    });
+    expect(sdkVersionsFor(join(sections, 'a.ts')).npm.openai?.version).toBe('6.16.0');
+    const flow = repository({
+      'package.json': JSON.stringify({ dependencies: { openai: '^6.2.0' } }),
+      'pnpm-lock.yaml': "{lockfileVersion: '9.0', importers: {.: {dependencies: {openai: {specifier: ^6.2.0, version: 6.17.0}}}}}\n",
+      'a.ts': '',
+    });
+    expect(sdkVersionsFor(join(flow, 'a.ts')).npm.openai?.version).toBe('6.17.0');
+  });
+
   test('npm: a workspace link in the lockfile reads the linked package version', () => {
     const pnpm = repository({
       'pnpm-lock.yaml':

@@ -3,11 +3,12 @@
  * Nothing here touches the file system, so the same code serves the CLI, the worker
  * pool and the jscodeshift-compatible default exports.
  */
-import { adapterFor, adapterIfAny } from '../languages/index.js';
+import { adapterFor } from '../languages/index.js';
 import { LineIndex } from '../languages/layout.js';
-import type { LanguageAdapter, Region } from '../languages/types.js';
+import type { LanguageAdapter } from '../languages/types.js';
 import { dedupeSites } from './dedupe.js';
 import { Parses } from './parses.js';
+import { type ParsedLayer, type ParsedRegion, parseLayer, regionFailures, regionLabel } from './layers.js';
 import { classify, type Decision } from '../policy/classify.js';
 import type { Verdict } from '../policy/decisions.js';
 import { createsAzureClient, hasDirective, type PinnedKind, stubsApi, usesTestDoubles } from '../policy/context.js';
@@ -79,11 +80,6 @@ function parseError(path: string, err: unknown): FileError {
   return { file: path, line: err instanceof SourceError ? err.line : null, message: errorMessage(err) };
 }
 
-/** Nested regions name their container too, so two fences in two cells never share a label. */
-function regionLabel(outer: { label: string; nested: boolean }, region: Region): string {
-  return outer.nested ? `${outer.label} > ${region.label}` : region.label;
-}
-
 class FileRun {
   readonly lines: LineIndex;
   readonly azure: boolean;
@@ -102,7 +98,6 @@ class FileRun {
     readonly text: string,
     readonly settings: EngineSettings,
     readonly transforms: Transform[],
-    private readonly parses: Parses,
     private readonly policyPath: string,
   ) {
     this.lines = new LineIndex(text);
@@ -156,7 +151,7 @@ class FileRun {
     return this.lines.offsetOfLine(site.line) + site.column - 1;
   }
 
-  runLayer(layer: Layer, parsed: unknown): void {
+  runLayer(layer: Layer, { parsed, regions }: ParsedLayer): void {
     this.transforms.forEach((transform, order) => {
       const handler = transform.handlers[layer.adapter.id];
       try {
@@ -167,12 +162,10 @@ class FileRun {
         });
       }
     });
-    for (const region of layer.adapter.regions?.(parsed, layer.text) ?? []) this.runRegion(layer, region);
+    for (const region of regions) this.runRegion(layer, region);
   }
 
-  private runRegion(outer: Layer, region: Region): void {
-    const adapter = adapterIfAny(region.language);
-    if (!adapter) return;
+  private runRegion(outer: Layer, { region, adapter, inner }: ParsedRegion): void {
     const layer: Layer = {
       adapter,
       text: region.text,
@@ -183,20 +176,18 @@ class FileRun {
       // A document's code blocks are separate examples: an Azure one says nothing of the others.
       azure: outer.adapter.id === 'markdown' ? createsAzureClient(region.text) : outer.azure,
     };
-    let parsed: unknown;
-    try {
-      parsed = this.parses.parse(adapter, region.text, region.path ?? this.path, region.snippet);
-    } catch (err) {
-      // The parser's line is inside the region: map its start to the file's line.
-      const inner = err instanceof SourceError && err.line !== null ? new LineIndex(region.text).offsetOfLine(err.line) : 0;
-      const line = this.lines.position(layer.toTop(inner)).line;
-      const problem = { file: this.path, line, message: `${layer.label} does not parse; left as is: ${errorMessage(err)}` };
-      // A quoted snippet is no broken file: worth a look only where it names a model.
-      if (!region.snippet) this.collected.regionErrors.push(problem);
-      else if (MODEL_PREFILTER.test(region.text)) this.collected.regionWarnings.push(problem);
+    if ('layer' in inner) {
+      this.runLayer(layer, inner.layer);
       return;
     }
-    this.runLayer(layer, parsed);
+    const err = inner.error;
+    // The parser's line is inside the region: map its start to the file's line.
+    const at = err instanceof SourceError && err.line !== null ? new LineIndex(region.text).offsetOfLine(err.line) : 0;
+    const line = this.lines.position(layer.toTop(at)).line;
+    const problem = { file: this.path, line, message: `${layer.label} does not parse; left as is: ${errorMessage(err)}` };
+    // A quoted snippet is no broken file: worth a look only where it names a model.
+    if (!region.snippet) this.collected.regionErrors.push(problem);
+    else if (MODEL_PREFILTER.test(region.text)) this.collected.regionWarnings.push(problem);
   }
 
   private context(layer: Layer, parsed: unknown, transform: Transform, order: number): HandlerContext {
@@ -248,46 +239,11 @@ export function applyEdits(text: string, edits: ReadonlyArray<Edit & { order?: n
   return out + text.slice(cursor);
 }
 
-/**
- * Parses a text and every region in it. Failing regions are keyed by their position among
- * their siblings (`2/0`: the first region of the third), which edits never change, while
- * labels carry line numbers that an inserted line would shift.
- */
-function parseLayers(
-  adapter: LanguageAdapter,
-  text: string,
-  path: string,
-  parses: Parses,
-): { parsed: unknown; regionFailures: Map<string, string> } {
-  const parsed = parses.parse(adapter, text, path);
-  const regionFailures = new Map<string, string>();
-  const visit = (
-    outerAdapter: LanguageAdapter,
-    outerParsed: unknown,
-    outerText: string,
-    outer: { label: string; nested: boolean; key: string },
-  ): void => {
-    (outerAdapter.regions?.(outerParsed, outerText) ?? []).forEach((region, index) => {
-      const inner = adapterIfAny(region.language);
-      if (!inner) return;
-      const label = regionLabel(outer, region);
-      const key = `${outer.key}/${index}`;
-      try {
-        visit(inner, parses.parse(inner, region.text, region.path ?? path, region.snippet), region.text, { label, nested: true, key });
-      } catch {
-        regionFailures.set(key, label);
-      }
-    });
-  };
-  visit(adapter, parsed, text, { label: path, nested: false, key: '' });
-  return { parsed, regionFailures };
-}
-
 /** The new text must parse with the same parser, and no region may newly fail. */
 function verify(adapter: LanguageAdapter, before: Map<string, string>, newText: string, path: string, parses: Parses): string | null {
   try {
-    const { regionFailures } = parseLayers(adapter, newText, path, parses);
-    const broken = [...regionFailures].find(([key]) => !before.has(key));
+    const failures = regionFailures(parseLayer(adapter, newText, path, parses), { label: path, nested: false });
+    const broken = [...failures].find(([key]) => !before.has(key));
     return broken ? `${broken[1]} no longer parses after the edit` : null;
   } catch (err) {
     return `the new text does not parse: ${errorMessage(err)}`;
@@ -343,15 +299,15 @@ function transformParsed(
   policyPath: string,
   { adapter, transforms, outcome }: { adapter: LanguageAdapter; transforms: Transform[]; outcome: FileOutcome },
 ): FileOutcome {
-  let layers;
+  let layers: ParsedLayer;
   try {
-    layers = parseLayers(adapter, text, path, parses);
+    layers = parseLayer(adapter, text, path, parses);
   } catch (err) {
     return { ...outcome, errors: [parseError(path, err)], failed: true, parsed: true };
   }
-  const run = new FileRun(path, text, settings, transforms, parses, policyPath);
+  const run = new FileRun(path, text, settings, transforms, policyPath);
   try {
-    run.runLayer({ adapter, text, toTop: identity, encode: identity, label: path, nested: false, azure: run.azure }, layers.parsed);
+    run.runLayer({ adapter, text, toTop: identity, encode: identity, label: path, nested: false, azure: run.azure }, layers);
   } catch (err) {
     return { ...outcome, errors: [parseError(path, err)], failed: true, parsed: true };
   }
@@ -377,7 +333,7 @@ function transformParsed(
     return failure(`${errorMessage(err)}; file left untouched`);
   }
   if (newText === text) return outcome;
-  const problem = verify(adapter, layers.regionFailures, newText, path, parses);
+  const problem = verify(adapter, regionFailures(layers, { label: path, nested: false }), newText, path, parses);
   if (problem) return failure(`${problem}; file left untouched`);
   outcome.newText = newText;
   return outcome;

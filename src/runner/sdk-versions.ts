@@ -116,6 +116,27 @@ function nearestNpmLock(dir: string): string | null {
   }
 }
 
+/** The top-level sections of pnpm-lock.yaml that pnpmLocked reads: the importers, or a single project's own dependencies. */
+const PNPM_SECTIONS = new Set(['importers', 'dependencies', 'devDependencies', 'optionalDependencies']);
+const TOP_LEVEL_LINE = /^[^\s#].*$/gm;
+const SECTION_KEY = /^([\w-]+):(?:\s|$)/;
+const DOCUMENT_MARKER = /^(?:---|\.\.\.)(?:\s|$)/;
+
+/**
+ * pnpm-lock.yaml cut down to the sections pnpmLocked reads. `packages` and `snapshots`
+ * are nearly all of a monorepo's lockfile (parsing them was a fifth of a run over
+ * langchainjs, and most of its peak memory). pnpm writes block style, every section
+ * starting at column 0; a text with any other line at column 0 (a directive, a flow
+ * collection) is parsed whole. Document markers stay, so a text the whole parse rejects
+ * is still rejected.
+ */
+function pnpmSections(text: string): string {
+  const tops = [...text.matchAll(TOP_LEVEL_LINE)];
+  if (tops.some(([line]) => !SECTION_KEY.test(line) && !DOCUMENT_MARKER.test(line))) return text;
+  const kept = (line: string): boolean => DOCUMENT_MARKER.test(line) || PNPM_SECTIONS.has(SECTION_KEY.exec(line)![1]!);
+  return tops.map((top, i) => (kept(top[0]) ? text.slice(top.index, tops[i + 1]?.index) : '')).join('');
+}
+
 /** A lockfile, read once per run however many folders share it: yarn.lock as text, the others parsed. */
 type Lock = { kind: 'yarn'; text: string } | { kind: 'parsed'; data: unknown } | null;
 
@@ -128,7 +149,7 @@ function readLock(lockFile: string): Lock {
   try {
     if (text !== null && lockFile.endsWith('yarn.lock')) lock = { kind: 'yarn', text };
     else if (text !== null)
-      lock = { kind: 'parsed', data: lockFile.endsWith('pnpm-lock.yaml') ? yamlLibrary().parse(text) : JSON.parse(text) };
+      lock = { kind: 'parsed', data: lockFile.endsWith('pnpm-lock.yaml') ? yamlLibrary().parse(pnpmSections(text)) : JSON.parse(text) };
   } catch {
     lock = null;
   }

@@ -254,6 +254,9 @@ export function isObjectId(names: readonly string[]): boolean {
 /** `object: "response"` / `"chat.completion"`: an object that is an API response, recorded. */
 export const RECORDED_OBJECT = /^(response|chat\.completion(\.chunk)?)$/;
 
+/** `id: "resp_abc"` / `"chatcmpl-123"`: the id the API gives a response, so the object holding it is one, recorded. */
+export const RECORDED_ID = /^(resp_|chatcmpl-)/;
+
 /** Names of recorded traces: LangSmith's `ls_model_name`, a message's `response_metadata`. */
 const RECORDED_NAMES = /^(ls_model_name|response_metadata)$/;
 

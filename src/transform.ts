@@ -1,5 +1,5 @@
 import type { Decision } from './policy/classify.js';
-import type { LanguageAdapter } from './languages/types.js';
+import type { LanguageAdapter, ModuleReader } from './languages/types.js';
 import type { SdkVersions } from './policy/sdk.js';
 import type { Edit, LanguageId, SiteDraft, StringContext } from './types.js';
 
@@ -25,6 +25,8 @@ export interface HandlerContext<P = unknown> {
   options: TransformOptions;
   /** The SDK versions the file's nearest manifests declare (empty when the run did not read them). */
   sdk: SdkVersions;
+  /** The modules the file imports, for facts that live in another file (a catalog a default is a key of). */
+  modules: ModuleReader;
   /**
    * Names of the transforms in this run. A transform that reasons about what another one
    * does (the model after model-slug) asks whether that one runs at all.

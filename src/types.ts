@@ -151,8 +151,14 @@ export interface StringContext {
   testSubject?: string;
   /** Returned by a branch a model-name comparison picks (`if (m.startsWith("gpt-5")) return "gpt-5"`): a mapping. */
   mapped?: boolean;
-  /** The value is typed as a key of this table (`keyof typeof models`): its keys, which the new slug must be one of. */
-  keyOf?: { table: string; keys: string[] };
+  /**
+   * The value is a key of this table (typed `keyof typeof models`, or returned beside defaults
+   * that are): its keys, which the new slug must be one of, and the module declaring it when
+   * that is another file.
+   */
+  keyOf?: { table: string; keys: string[]; module?: string };
+  /** The input of a lookup or predicate (`isReasoningModel("o3")`, `expect(getModelInfo("gpt-4o"))`, `models["o3"]`): the function or table. */
+  lookupInput?: string;
   /** Part of a recorded API response (`{object: "response", model: …}`): not a site. */
   recorded?: boolean;
   /** The request around the value sends through a mock (`configuration: {fetch: fetchMock}`): the name of the mock. */

@@ -15,6 +15,8 @@
  *                         and is left as is), one per line: `line message`; without it, none
  *   <case>.warnings.txt   optional: the warnings, the same way (quoted code that names a model
  *                         and does not parse)
+ *   <case>.module.<name>.<ext>  optional: a module beside the file, which the input imports as
+ *                         `./<name>` (with any extension, `./<name>.js` as TypeScript writes it)
  */
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -55,6 +57,8 @@ function loadCase(transform: string, dir: string, name: string, ext: string): Fi
   };
   const options = JSON.parse(read('options.json') ?? '{}') as { path?: string; all?: boolean; transforms?: string[] } & FixtureExtras;
   const { path, all, transforms, ...extras } = options;
+  const modules = modulesOf(dir, name);
+  if (Object.keys(modules).length > 0) extras.modules = modules;
   return {
     transform,
     name,
@@ -69,6 +73,15 @@ function loadCase(transform: string, dir: string, name: string, ext: string): Fi
     errors: lines(read('errors.txt')) ?? [],
     warnings: lines(read('warnings.txt')) ?? [],
   };
+}
+
+/** The `<case>.module.<name>.<ext>` files of a case, by `<name>`. */
+function modulesOf(dir: string, name: string): Record<string, string> {
+  const prefix = `${name}.module.`;
+  const files = readdirSync(dir).filter((file) => file.startsWith(prefix));
+  return Object.fromEntries(
+    files.map((file) => [file.slice(prefix.length).replace(/\.[^.]+$/, ''), readFileSync(join(dir, file), 'utf8')]),
+  );
 }
 
 /** The cases of one transform's folder, sorted by name. */

@@ -45,9 +45,9 @@ function reportSectionOf(transform: string): string | undefined {
   return undefined;
 }
 
-/** Files a fixtures folder may hold: `<case>.input.<ext>`, `.output.<ext>`, `.options.json`, `.sites.txt`, `.errors.txt`, `.warnings.txt`. */
+/** Files a fixtures folder may hold: `<case>.input.<ext>`, `.output.<ext>`, `.options.json`, `.sites.txt`, `.errors.txt`, `.warnings.txt`, `.module.<name>.<ext>`. */
 function caseOfFile(file: string): string | null {
-  return /^(.+?)\.(?:input\..+|output\..+|options\.json|sites\.txt|errors\.txt|warnings\.txt)$/.exec(file)?.[1] ?? null;
+  return /^(.+?)\.(?:input\..+|output\..+|options\.json|sites\.txt|errors\.txt|warnings\.txt|module\..+)$/.exec(file)?.[1] ?? null;
 }
 
 test('a transform the report does not know (one given as a file path) is listed with the compatibility check', () => {

@@ -10,7 +10,7 @@ import { type Handler, MODEL_SLUG, type Transform } from '../src/transform.js';
 const upgradeStrings: Handler = (ctx) => {
   // Two model strings of one request (`big ? "gpt-5.4-pro" : "gpt-5.4"`) share its effort insertion.
   const inserted = new Set<number>();
-  for (const string of ctx.adapter.strings?.(ctx.parsed, ctx.text) ?? []) {
+  for (const string of ctx.adapter.strings?.(ctx.parsed, ctx.text, ctx.modules) ?? []) {
     const decision = ctx.classify(string.value, string.context, string.start);
     if (!decision) continue;
     if (decision.status === 'upgraded' && decision.to !== null) {

@@ -19,6 +19,15 @@ export interface Region {
   snippet?: boolean;
 }
 
+/**
+ * The text of a module the file imports or re-exports, by its specifier as written
+ * (`./openai.js`); null where it is no readable module beside the file (a package, a file
+ * that is not there). The runner resolves it: only the runner reads files.
+ */
+export type ModuleReader = (specifier: string) => string | null;
+
+export const NO_MODULES: ModuleReader = () => null;
+
 export interface LanguageAdapter<P = unknown> {
   id: LanguageId;
   /** File names this adapter owns (tested against the whole path). */
@@ -40,8 +49,8 @@ export interface LanguageAdapter<P = unknown> {
    * the engine calls it once it is done with a file's trees.
    */
   dispose?(parsed: P): void;
-  /** String values that may be model sites, each with its syntax context. */
-  strings?(parsed: P, text: string): StringValue[];
+  /** String values that may be model sites, each with its syntax context (`modules`: what the file imports, where a string's meaning lives there). */
+  strings?(parsed: P, text: string, modules?: ModuleReader): StringValue[];
   /** Embedded code to hand to other adapters. */
   regions?(parsed: P, text: string): Region[];
 }

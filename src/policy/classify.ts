@@ -67,6 +67,7 @@ function pinnedContext(input: SiteInput, base: string): string | null {
   if (input.configPinned) return 'path matches a `pinned` glob in the config';
   if (context.catalogEntry) return 'a catalog entry (data about a model: pricing, context window, capabilities)';
   if (context.compared) return 'compared rather than used (comparison or routing code)';
+  if (context.lookupInput !== undefined) return `the input of \`${context.lookupInput}\`: a predicate or lookup, not a use`;
   if (context.inType) return 'part of a type';
   if (context.collectionModels >= 2) return `listed beside ${context.collectionModels - 1} other model(s): comparison or catalog code`;
   const spelled = nameSpellingModel(context.names, base);
@@ -97,6 +98,7 @@ function modelData(input: SiteInput, base: string): boolean {
   return (
     context.catalogEntry === true ||
     context.compared ||
+    context.lookupInput !== undefined ||
     context.inType ||
     context.collectionModels >= 2 ||
     context.mapped === true ||
@@ -144,11 +146,21 @@ function keptWithAll(input: SiteInput, base: string): string | null {
   return kind === 'test' && !runsLive(input.path) ? testValueNote(input) : null;
 }
 
-/** A value typed as a key of a table that has no entry for the new slug: the upgrade would not type-check. */
+/** A value that is a key of a table with no entry for the new slug: the upgrade would not type-check, or its lookup would miss. */
 function missingKey(context: StringContext, to: string): string | null {
   const table = context.keyOf;
   if (!table || table.keys.includes(to)) return null;
-  return `typed as a key of \`${table.table}\` (\`keyof typeof ${table.table}\`), which has no entry for ${to}: add the entry first, then re-run`;
+  const where = table.module === undefined ? `\`keyof typeof ${table.table}\`` : `declared in ${table.module}`;
+  return `a key of \`${table.table}\` (${where}), which has no entry for ${to}: add the entry first, then re-run`;
+}
+
+/**
+ * In a test, what a predicate or lookup is given (`expect(isReasoningModel("o3"))`) and the
+ * catalog entries it expects or feeds in are the test's data: no model anyone sends.
+ */
+function testInput(input: SiteInput): boolean {
+  const { context } = input;
+  return (context.lookupInput !== undefined || context.catalogEntry === true) && pinnedPath(input.path)?.kind === 'test';
 }
 
 function noCounterpart(parsed: ParsedSlug): string {
@@ -181,7 +193,7 @@ function onlyMatched(context: StringContext, parsed: ParsedSlug): boolean {
 export function classify(input: SiteInput): Decision | null {
   const parsed = parseSlug(input.value);
   const { names } = input.context;
-  if (!parsed || isObjectId(names) || isDisplayText(names) || isRecorded(names, input.context.recorded)) return null; // rule 1
+  if (!parsed || isObjectId(names) || isDisplayText(names) || isRecorded(names, input.context.recorded) || testInput(input)) return null; // rule 1
   if (onlyMatched(input.context, parsed)) return null;
   if (input.directive || input.excluded) return null; // rule 2
   const to = counterpartOf(parsed);

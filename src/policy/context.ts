@@ -258,6 +258,9 @@ export function isLogRecord(values: ReadonlyArray<string | null>): boolean {
   return values.some((v) => v !== null && LOGGED_AT.test(v));
 }
 
+/** `id: "resp_abc"` / `"chatcmpl-123"`: the id the API gives a response, so the object holding it is one, recorded. */
+export const RECORDED_ID = /^(resp_|chatcmpl-)/;
+
 /** Names of recorded traces: LangSmith's `ls_model_name`, a message's `response_metadata`. */
 const RECORDED_NAMES = /^(ls_model_name|response_metadata)$/;
 

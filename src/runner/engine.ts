@@ -5,7 +5,7 @@
  */
 import { adapterFor } from '../languages/index.js';
 import { LineIndex } from '../languages/layout.js';
-import type { LanguageAdapter } from '../languages/types.js';
+import { type LanguageAdapter, type ModuleReader, NO_MODULES } from '../languages/types.js';
 import { dedupeSites } from './dedupe.js';
 import { Parses } from './parses.js';
 import { type ParsedLayer, type ParsedRegion, parseLayer, regionFailures, regionLabel } from './layers.js';
@@ -29,6 +29,8 @@ export interface EngineSettings {
   pinned(path: string): boolean;
   /** The SDK versions the file's project declares; set per file by the runner when a transform needs them. */
   sdk?: SdkVersions;
+  /** The modules the file imports, resolved beside it; set per file by the runner. */
+  modules?: ModuleReader;
   /** The decisions file's verdict on the model string `value` on 1-based `line`; set per file by the runner. */
   verdictAt?: (line: number, value: string) => Verdict | undefined;
 }
@@ -199,6 +201,7 @@ class FileRun {
       adapter: layer.adapter,
       options: this.settings.options,
       sdk: this.settings.sdk ?? NO_SDK_VERSIONS,
+      modules: this.settings.modules ?? NO_MODULES,
       running: this.running,
       classify: (value, context, offset) => this.classifyAt(value, context, layer.toTop(offset), layer.adapter.id, layer.azure),
       ignored: (offset) => this.directiveAt(layer.toTop(offset)) || this.excluded,

@@ -7,6 +7,7 @@ import type { FileError, Site } from '../types.js';
 import { prefiltered, processText, type EngineSettings } from './engine.js';
 import { eachWithinBudget, OverBudget } from './budget.js';
 import { readSource } from './io.js';
+import { moduleReader } from './modules.js';
 import { sdkVersionsFor } from './sdk-versions.js';
 
 /** Settings that cross a worker boundary: plain data only. */
@@ -113,7 +114,7 @@ function processFile(job: FileJob, settings: ProcessSettings): FileResult {
   // the effort of Agents SDK requests; a file that names no agent needs none of them.
   const sdk = settings.options.addRetention || AGENTS_TEXT.test(read.text) ? sdkVersionsFor(job.absolute) : settings.sdk;
   const decisions = settings.decisions.forFile(job.absolute, read.text);
-  const fileSettings: EngineSettings = { ...settings, sdk, verdictAt: decisions.verdictAt };
+  const fileSettings: EngineSettings = { ...settings, sdk, modules: moduleReader(job.absolute), verdictAt: decisions.verdictAt };
   const outcome = processText(job.path, read.text, fileSettings, job.policyPath);
   const decided = decisions.annotate(outcome.sites);
   const result: FileResult = {

@@ -4,11 +4,12 @@
  * into, the comment beside it, the options object passed with it. The policy reads these
  * to leave strings whose change would break or mislabel the code around them.
  */
-import { isDisplayNameKey, namesModel, RECORDED_OBJECT } from '../../policy/context.js';
+import { isDisplayNameKey, namesModel, RECORDED_ID, RECORDED_OBJECT } from '../../policy/context.js';
 import { isModelLike } from '../../policy/slug.js';
 import type { StringContext } from '../../types.js';
 import {
   childPath,
+  isMember,
   isObjectProperty,
   isType,
   type JsNode,
@@ -19,6 +20,8 @@ import {
   parentOf,
   typeAnnotationOf,
 } from './nodes.js';
+import type { ModuleReader } from '../types.js';
+import { importedAliasTable, importedNames, importedTableWith, keyofTable, type ModelTable, objectKeys } from './imports.js';
 import { type JsParsed, pathsOfType, pathsWithin } from './tree.js';
 
 /** Test runners' suite and case functions (vitest, jest, mocha, node:test). */
@@ -91,36 +94,57 @@ function isMapped(path: JsPath, parsed: JsParsed): boolean {
   return false;
 }
 
-/** `keyof typeof models`: the table's name. */
-function keyofTable(type: JsNode | null | undefined): string | null {
-  if (!isType(type, 'TSTypeOperator') || type.operator !== 'keyof') return null;
-  const query = type.typeAnnotation;
-  return isType(query, 'TSTypeQuery') ? nameOf(query.exprName) : null;
+/** What the couplings read: the file's tree and text, and the modules it imports. */
+export interface CouplingScope {
+  parsed: JsParsed;
+  text: string;
+  modules: ModuleReader;
 }
 
-/** The type a declaration annotates, through one alias declared in the file (`type Id = keyof typeof models`). */
-function declaredType(annotation: JsNode | null, parsed: JsParsed): JsNode | null {
+/** The table a declared type keys into: `keyof typeof models`, or an alias of it declared in the file or in a module it imports. */
+function typedTable(annotation: JsNode | null, scope: CouplingScope): ModelTable | null {
   const type = isType(annotation, 'TSTypeAnnotation') ? annotation.typeAnnotation : null;
-  if (!isType(type, 'TSTypeReference')) return type;
-  const alias = nameOf(type.typeName);
-  return pathsOfType(parsed, 'TSTypeAliasDeclaration').find((a) => a.node.id.name === alias)?.node.typeAnnotation ?? null;
+  if (!isType(type, 'TSTypeReference')) return localTable(keyofTable(type), scope.parsed);
+  const alias = nameOf(type.typeName) ?? '';
+  const local = pathsOfType(scope.parsed, 'TSTypeAliasDeclaration').find((a) => a.node.id.name === alias);
+  if (local) return localTable(keyofTable(local.node.typeAnnotation), scope.parsed);
+  const module = importedNames(scope.parsed).get(alias);
+  return module === undefined ? null : importedAliasTable(alias, module, scope.modules);
 }
 
-function tableKeys(table: string, parsed: JsParsed): string[] | null {
-  const declarator = pathsOfType(parsed, 'VariableDeclarator').find((d) => nameOf(d.node.id) === table)?.node;
-  let init = declarator?.init as JsNode | null | undefined;
-  while (isType(init, 'TSAsExpression', 'TSSatisfiesExpression')) init = init.expression;
-  if (!isType(init, 'ObjectExpression')) return null;
-  return init.properties.filter(isObjectProperty).map((p) => nameOf(p.key) ?? '');
+function localTable(table: string | null, parsed: JsParsed): ModelTable | null {
+  const declarator = table && pathsOfType(parsed, 'VariableDeclarator').find((d) => nameOf(d.node.id) === table)?.node;
+  const keys = declarator ? objectKeys(declarator.init) : null;
+  return table && keys ? { table, keys } : null;
 }
 
-/** A default typed as a key of a table in the same file (`const id: ModelId = "gpt-5.4"`, `ModelId = keyof typeof models`). */
-function keyOf(path: JsPath, parsed: JsParsed): StringContext['keyOf'] {
+/** A default typed as a key of a table (`const id: ModelId = "gpt-5.4"`, `ModelId = keyof typeof models`, here or imported). */
+function keyOf(path: JsPath, scope: CouplingScope): ModelTable | null {
   const declarator = parentNode(path);
-  if (!isType(declarator, 'VariableDeclarator') || declarator.init !== path.node) return undefined;
-  const table = keyofTable(declaredType(typeAnnotationOf(declarator.id), parsed));
-  const keys = table ? tableKeys(table, parsed) : null;
-  return table && keys ? { table, keys } : undefined;
+  if (!isType(declarator, 'VariableDeclarator') || declarator.init !== path.node) return null;
+  return typedTable(typeAnnotationOf(declarator.id), scope);
+}
+
+/** The function around a value it returns directly (through casts and parentheses). */
+function returningFunction(path: JsPath): JsPath | null {
+  let p: JsPath | null = path;
+  while (p && isType(parentNode(p), 'TSAsExpression', 'TSSatisfiesExpression', 'ParenthesizedExpression')) p = parentOf(p);
+  if (!p || !isType(parentNode(p), 'ReturnStatement')) return null;
+  for (let q = parentOf(p); q; q = parentOf(q)) if (/Function/.test(q.node.type)) return q;
+  return null;
+}
+
+/**
+ * A value returned beside defaults the function imports (`case "openai": return
+ * openAiDefaultModelId` in a provider's switch): a key of the catalog one of the file's
+ * modules declares, which that catalog's default is typed against.
+ */
+function returnedDefaultKey(path: JsPath, scope: CouplingScope, value: string): ModelTable | null {
+  const fn = returningFunction(path);
+  if (!fn) return null;
+  const imported = importedNames(scope.parsed);
+  const importedReturns = pathsWithin(scope.parsed, fn.node, 'ReturnStatement').filter((r) => imported.has(nameOf(r.node.argument) ?? ''));
+  return importedReturns.length >= 2 ? importedTableWith(value, scope.parsed, scope.modules) : null;
 }
 
 /** The comment on the value's line, or on the line above when that line is a comment alone. */
@@ -143,13 +167,47 @@ function displayNames(path: JsPath): string[] {
     .map((p) => (isObjectProperty(p) ? (literalString(p.value)?.value ?? '') : ''));
 }
 
-/** The object around the value is a recorded API response: `{object: "response", model: "gpt-5.4", output: []}`. */
+/** What marks an object as an API response: its `object` type, or the id the API gave it. */
+function marksResponse(property: unknown): boolean {
+  if (!isObjectProperty(property)) return false;
+  const value = literalString(property.value)?.value ?? '';
+  const key = nameOf(property.key);
+  return (key === 'object' && RECORDED_OBJECT.test(value)) || (key === 'id' && RECORDED_ID.test(value));
+}
+
+/** The object around the value is a recorded API response: `{object: "response", model: "gpt-5.4"}`, `{id: "resp_1", model: "o3"}`. */
 function inRecordedResponse(path: JsPath): boolean {
   const object = parentOf(parentOf(path) ?? path);
   if (!object || !isType(object.node, 'ObjectExpression') || !isObjectProperty(parentNode(path))) return false;
-  return object.node.properties.some(
-    (p) => isObjectProperty(p) && nameOf(p.key) === 'object' && RECORDED_OBJECT.test(literalString(p.value)?.value ?? ''),
-  );
+  return object.node.properties.some(marksResponse);
+}
+
+/** Assertion entry points of test runners: what they are given is the result under test. */
+const ASSERTIONS = new Set(['expect', 'assert']);
+/** A predicate's name: `isReasoningModel`, `supportsTools`, `hasVision`. */
+const PREDICATE = /^(is|has|supports?|can|should|requires?)[A-Z0-9_]/;
+
+/** The call whose result an assertion checks (`expect(fn(x))`, `expect(await fn(x))`). */
+function assertedCall(call: JsPath): boolean {
+  let p: JsPath | null = call;
+  while (p && isType(parentNode(p), 'AwaitExpression', 'TSAsExpression', 'TSNonNullExpression', 'ParenthesizedExpression')) p = parentOf(p);
+  const assertion = p && parentNode(p);
+  return isType(assertion, 'CallExpression') && assertion.arguments[0] === p?.node && ASSERTIONS.has(nameOf(assertion.callee) ?? '');
+}
+
+/**
+ * The value is the input of a lookup or predicate, not a model anyone sends: an argument
+ * of a predicate (`isReasoningModel("o3")`) or of a call a test asserts the result of
+ * (`expect(getModelInfo("gpt-4o"))`), or the key read from a table (`models["gpt-4o"]`).
+ * Returns the function or table's name.
+ */
+function lookupInput(path: JsPath): string | null {
+  const holder = parentOf(path);
+  const node = holder?.node;
+  if (isMember(node) && node.computed && node.property === path.node) return nameOf(node.object) ?? 'a table';
+  if (!holder || !isType(node, 'CallExpression') || !node.arguments.includes(path.node as never)) return null;
+  const name = nameOf(node.callee);
+  return name !== null && (PREDICATE.test(name) || assertedCall(holder)) ? name : null;
 }
 
 /** Transport settings a client takes (openai-node's `fetch`, LangChain's `configuration.fetch`). */
@@ -190,7 +248,8 @@ export function optionsArgument(holder: JsPath, node: JsNode): JsPath | null {
 }
 
 /** The couplings of the model string `value` at `path`, for StringContext. */
-export function couplings(path: JsPath, parsed: JsParsed, text: string, value: string): Partial<StringContext> {
+export function couplings(path: JsPath, scope: CouplingScope, value: string): Partial<StringContext> {
+  const { parsed, text } = scope;
   const facts: Partial<StringContext> = {};
   const subject = testSubject(path, value);
   if (subject !== undefined) facts.testSubject = subject;
@@ -198,10 +257,12 @@ export function couplings(path: JsPath, parsed: JsParsed, text: string, value: s
   if (provider !== null) facts.provider = provider;
   if (isMapped(path, parsed)) facts.mapped = true;
   if (inRecordedResponse(path)) facts.recorded = true;
+  const lookup = lookupInput(path);
+  if (lookup !== null) facts.lookupInput = lookup;
   if (inLangChainCall(path)) facts.library = 'langchain';
   const mock = mockedTransport(path);
   if (mock !== null) facts.mockedBy = mock;
-  const table = keyOf(path, parsed);
+  const table = keyOf(path, scope) ?? returnedDefaultKey(path, scope, value);
   if (table) facts.keyOf = table;
   const prose = [commentBeside(text, (path.node as { start?: number }).start ?? 0), ...displayNames(path)].find(
     (t): t is string => t !== null && namesModel(t, value),

@@ -6,6 +6,7 @@
 import { describesModel } from '../../policy/context.js';
 import { isModelLike } from '../../policy/slug.js';
 import type { RequestFacts, StringContext, StringValue } from '../../types.js';
+import { type ModuleReader, NO_MODULES } from '../types.js';
 import {
   calleeMethod,
   isMember,
@@ -320,10 +321,11 @@ function objectKeys(object: JsNode): string[] {
   return object.properties.map((p) => (isObjectProperty(p) ? nameOf(p.key) : null)).filter((k): k is string => k !== null);
 }
 
-/** A property value of an object that describes a model: `{title, params: {model, contextLength}}`, `{id, name}`. */
+/** A property value of an object that describes a model (`{title, params: {model}}`, `{id, name}`), or of a map keyed by models (aliases). */
 function inCatalogEntry(path: JsPath): boolean {
   const property = parentOf(path);
   if (!property || !isObjectProperty(property.node) || property.node.value !== path.node) return false;
+  if (isModelLike(nameOf(property.node.key) ?? '')) return true;
   const object = parentOf(property);
   if (!object) return false;
   const outer = parentOf(object);
@@ -358,7 +360,7 @@ function isNonValuePosition(path: JsPath): boolean {
 
 const LITERAL_TYPES = new Set(['StringLiteral', 'TemplateLiteral']);
 
-function findStrings(parsed: JsParsed, text: string): StringValue[] {
+function findStrings(parsed: JsParsed, text: string, modules: ModuleReader): StringValue[] {
   const literals = pathsOfType(parsed, 'Node').filter((p) => LITERAL_TYPES.has(p.node.type));
   const declarators = pathsOfType(parsed, 'VariableDeclarator');
   const scan: Scan = { parsed, text, file: fileNode(parsed), providers: providerNames(declarators) };
@@ -375,7 +377,7 @@ function findStrings(parsed: JsParsed, text: string): StringValue[] {
       names: walk.names,
       requests: requestsOf(walk, scan),
       catalogEntry: inCatalogEntry(path),
-      ...couplings(path, parsed, text, literal.value),
+      ...couplings(path, { parsed, text, modules }, literal.value),
     };
     out.push({ ...literal, context });
   }
@@ -388,10 +390,10 @@ function findStrings(parsed: JsParsed, text: string): StringValue[] {
  */
 const stringsByParse = new WeakMap<JsParsed, { text: string; values: StringValue[] }>();
 
-export function strings(parsed: JsParsed, text: string): StringValue[] {
+export function strings(parsed: JsParsed, text: string, modules: ModuleReader = NO_MODULES): StringValue[] {
   let found = stringsByParse.get(parsed);
   if (found?.text !== text) {
-    found = { text, values: findStrings(parsed, text) };
+    found = { text, values: findStrings(parsed, text, modules) };
     stringsByParse.set(parsed, found);
   }
   return [...found.values];

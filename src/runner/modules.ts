@@ -1,0 +1,36 @@
+/**
+ * The modules a file imports, read beside it: `./openai.js` in TypeScript source names
+ * `./openai.ts` (ESM spells the compiled name), a folder names its index. Only relative
+ * specifiers are read; a package is somebody else's code.
+ */
+import { dirname, resolve } from 'node:path';
+import type { ModuleReader } from '../languages/types.js';
+import { readSource } from './io.js';
+
+const SOURCE_EXTENSIONS = ['.ts', '.tsx', '.mts', '.cts', '.js', '.jsx', '.mjs', '.cjs'];
+const COMPILED_EXTENSION = /\.(m|c)?jsx?$/;
+
+/** The files a relative specifier may name, most likely first. */
+function candidates(base: string): string[] {
+  const stem = base.replace(COMPILED_EXTENSION, '');
+  return [base, ...SOURCE_EXTENSIONS.map((ext) => stem + ext), ...SOURCE_EXTENSIONS.map((ext) => `${base}/index${ext}`)];
+}
+
+function firstText(paths: readonly string[]): string | null {
+  for (const path of paths) {
+    const read = readSource(path);
+    if (read.kind === 'text') return read.text;
+  }
+  return null;
+}
+
+/** The reader for the modules of the file at `absolute`, each module read once. */
+export function moduleReader(absolute: string): ModuleReader {
+  const read = new Map<string, string | null>();
+  return (specifier) => {
+    if (!specifier.startsWith('./') && !specifier.startsWith('../')) return null;
+    const base = resolve(dirname(absolute), specifier);
+    if (!read.has(base)) read.set(base, firstText(candidates(base)));
+    return read.get(base) ?? null;
+  };
+}

@@ -1,9 +1,10 @@
 /**
  * The modules a file imports, read beside it: `./openai.js` in TypeScript source names
  * `./openai.ts` (ESM spells the compiled name), a folder names its index. Only relative
- * specifiers are read; a package is somebody else's code.
+ * specifiers are read; a package is somebody else's code. Nothing outside the file's
+ * repository is read, however many `../` a hostile import spells.
  */
-import { dirname, resolve } from 'node:path';
+import { dirname, relative, resolve, isAbsolute } from 'node:path';
 import type { ModuleReader } from '../languages/types.js';
 import { readSource } from './io.js';
 
@@ -24,12 +25,18 @@ function firstText(paths: readonly string[]): string | null {
   return null;
 }
 
-/** The reader for the modules of the file at `absolute`, each module read once. */
-export function moduleReader(absolute: string): ModuleReader {
+function inside(root: string, path: string): boolean {
+  const rel = relative(root, path);
+  return rel !== '' && !rel.startsWith('..') && !isAbsolute(rel);
+}
+
+/** The reader for the modules of the file at `absolute` in the repository at `root`, each module read once. */
+export function moduleReader(absolute: string, root: string): ModuleReader {
   const read = new Map<string, string | null>();
   return (specifier) => {
     if (!specifier.startsWith('./') && !specifier.startsWith('../')) return null;
     const base = resolve(dirname(absolute), specifier);
+    if (!inside(root, base)) return null;
     if (!read.has(base)) read.set(base, firstText(candidates(base)));
     return read.get(base) ?? null;
   };

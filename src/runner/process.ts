@@ -1,4 +1,5 @@
 /** One file: read, run the engine. Pure of writes, so it runs the same in a worker thread. */
+import { dirname, resolve } from 'node:path';
 import { globMatcher, type Config } from '../policy/config.js';
 import { DecisionIndex, type DecisionsInRun, type SiteKey } from '../policy/decisions.js';
 import { findTransform } from '../registry.js';
@@ -102,6 +103,17 @@ function overBudget(job: FileJob, settings: ProcessSettings, err: OverBudget): F
   };
 }
 
+/**
+ * The folder of the repository holding the job's file: its path inside the repository,
+ * taken off. A path that climbs (`../x.ts`, a file outside any repository) gives the
+ * file's own folder.
+ */
+function repositoryRoot(job: FileJob): string {
+  const segments = job.policyPath.split('/');
+  if (segments.includes('..')) return dirname(job.absolute);
+  return resolve(job.absolute, ...segments.map(() => '..'));
+}
+
 function processFile(job: FileJob, settings: ProcessSettings): FileResult {
   const base = emptyResult(job);
   const read = readSource(job.absolute);
@@ -114,7 +126,12 @@ function processFile(job: FileJob, settings: ProcessSettings): FileResult {
   // the effort of Agents SDK requests; a file that names no agent needs none of them.
   const sdk = settings.options.addRetention || AGENTS_TEXT.test(read.text) ? sdkVersionsFor(job.absolute) : settings.sdk;
   const decisions = settings.decisions.forFile(job.absolute, read.text);
-  const fileSettings: EngineSettings = { ...settings, sdk, modules: moduleReader(job.absolute), verdictAt: decisions.verdictAt };
+  const fileSettings: EngineSettings = {
+    ...settings,
+    sdk,
+    modules: moduleReader(job.absolute, repositoryRoot(job)),
+    verdictAt: decisions.verdictAt,
+  };
   const outcome = processText(job.path, read.text, fileSettings, job.policyPath);
   const decided = decisions.annotate(outcome.sites);
   const result: FileResult = {

@@ -153,7 +153,21 @@ function providersModels(list: ConfigList): number {
 function describesModels(map: ConfigMap): boolean {
   const models = map.entries.filter((e) => e.value.kind === 'scalar' && isModelLike(e.value.value));
   const named = models.length >= 2 && models.some((e) => e.key === 'name');
-  return named || recordsResult(map.entries.map((e) => e.key));
+  return named || settingsOfNamedModel(map, models) || recordsResult(map.entries.map((e) => e.key));
+}
+
+/** `weak_model_name`, `editor_model`: a companion model named beside the model a settings entry is for. */
+const COMPANION_KEY = /^[a-z]+_model(_name)?$/;
+/** A `name` that spells a model id (`openai/o1-preview`, `azure/gpt-4o`), not an agent's label (`writer`, `triage-2`). */
+const MODEL_ID_NAME = /(^|\/)(gpt-|chatgpt|o\d|claude|gemini|llama|mistral|deepseek|qwen|grok)/i;
+
+/**
+ * A settings entry for a model the catalog does not know (`- name: openai/o1-preview` with
+ * its `weak_model_name` and `editor_model_name`): its companions are data about that model.
+ */
+function settingsOfNamedModel(map: ConfigMap, models: ConfigMap['entries']): boolean {
+  const name = entryValue(map, 'name');
+  return name?.kind === 'scalar' && MODEL_ID_NAME.test(name.value) && models.some((e) => COMPANION_KEY.test(e.key));
 }
 
 /** What the mapping around a model says of it: facts that make it a catalog entry, a display name naming the model. */

@@ -267,3 +267,29 @@ describe('links, owners and guards', () => {
     expect(readFileSync(join(root, '.env'), 'utf8')).toBe('OPENAI_MODEL=gpt-5.5\n');
   });
 });
+
+describe('reads', () => {
+  test('an import that climbs out of the repository is not read for the model table it would name', () => {
+    const outside = mkdtempSync(join(tmpdir(), 'gpt55-outside-'));
+    const repo = join(outside, 'repo');
+    mkdirSync(join(repo, '.git'), { recursive: true });
+    mkdirSync(join(repo, 'src'));
+    // The table of a real provider-types package: typed keys, then records with prices.
+    const table = readFileSync(
+      join(import.meta.dirname, '../__testfixtures__/model-slug/provider-default-imported-catalog.module.openai.ts'),
+      'utf8',
+    );
+    writeFileSync(join(outside, 'openai.ts'), table);
+    writeFileSync(join(repo, 'src', 'openai.ts'), table);
+    const user = (from: string) =>
+      `import type { OpenAiModelId } from "${from}";\nexport const newProfileModelId: OpenAiModelId = "gpt-4.1";\n`;
+    writeFileSync(join(repo, 'src', 'inside.ts'), user('./openai.js'));
+    writeFileSync(join(repo, 'src', 'outside.ts'), user('../../openai.js'));
+    const report = JSON.parse(cli(repo, 'upgrade', 'src', '--all', '--dry', '--json').stdout) as {
+      sites: Array<{ file: string; status: string; reason: string }>;
+    };
+    const siteOf = (file: string) => report.sites.find((s) => s.file.endsWith(file));
+    expect(siteOf('inside.ts')).toMatchObject({ status: 'blocked', reason: expect.stringMatching(/openAiModels/) });
+    expect(siteOf('outside.ts')?.reason ?? '').not.toMatch(/openAiModels/);
+  });
+});

@@ -25,3 +25,6 @@ export function contextWindowFor(model: string): number {
 }
 
 export const client = { model: "gpt-4o" };
+
+// Pricing tiers key off the flagship family, which GPT-5.5 leaves.
+export const isFlagship = (model: string) => model.startsWith("gpt-5.4");

@@ -155,3 +155,15 @@ export function entries(node: unknown): Entry[] {
 export function writtenValue(node: unknown, text: string): string {
   return literalString(node)?.value ?? nodeText(node, text);
 }
+
+/** Wrappers a model value passes through on its way to a name: `x ?? 'gpt-5.4'`, `'gpt-5.4' as const`. */
+export const TRANSPARENT = new Set([
+  'LogicalExpression',
+  'ConditionalExpression',
+  'TSAsExpression',
+  'TSSatisfiesExpression',
+  'TSNonNullExpression',
+  'ParenthesizedExpression',
+  'TypeCastExpression',
+  'JSXExpressionContainer',
+]);

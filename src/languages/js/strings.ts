@@ -20,38 +20,14 @@ import {
   type NodeOf,
   parentNode,
   parentOf,
+  TRANSPARENT,
 } from './nodes.js';
 import { couplings, isTestTitle, optionsArgument } from './couplings.js';
+import { isCompared, matchedAs } from './matched.js';
 import { factsAt, requestOf, spreadFacts } from './requests.js';
 import { enclosingScope, variableReads } from './scope.js';
 import { fileNode, type JsParsed, membersWithin, pathsOfType } from './tree.js';
 
-const COMPARE_OPERATORS = new Set(['==', '===', '!=', '!==', 'in']);
-const COMPARE_METHODS = new Set([
-  'startsWith',
-  'endsWith',
-  'includes',
-  'match',
-  'matchAll',
-  'indexOf',
-  'has',
-  'test',
-  'localeCompare',
-  'search',
-]);
-/** Methods whose first argument is a key into a table (`PRICES.get('gpt-5.4')`). */
-const LOOKUP_METHODS = new Set(['get', 'delete']);
-/** Wrappers a model value passes through on its way to a name: `x ?? 'gpt-5.4'`, `'gpt-5.4' as const`. */
-const TRANSPARENT = new Set([
-  'LogicalExpression',
-  'ConditionalExpression',
-  'TSAsExpression',
-  'TSSatisfiesExpression',
-  'TSNonNullExpression',
-  'ParenthesizedExpression',
-  'TypeCastExpression',
-  'JSXExpressionContainer',
-]);
 /** Names of AI SDK providers and the factories that create them. */
 const PROVIDER = /openai|azure|provider|gateway|registry/i;
 
@@ -257,39 +233,6 @@ function requestsOf(walk: Walk, scan: Scan): RequestFacts[] {
   return [own, ...spreads, ...uses];
 }
 
-function isComparing(holder: JsPath): boolean {
-  const node = holder.node;
-  return node.type === 'ArrayExpression' || TRANSPARENT.has(node.type) || (isType(node, 'NewExpression') && nameOf(node.callee) === 'Set');
-}
-
-function isCompared(path: JsPath): boolean {
-  let node = path.node;
-  let parentPath = parentOf(path);
-  // A one-element list used for membership (`['gpt-5.4'].includes(m)`) is compared too.
-  while (parentPath && isComparing(parentPath)) {
-    node = parentPath.node;
-    parentPath = parentOf(parentPath);
-  }
-  const parent = parentPath?.node;
-  if (!parentPath || !parent) return false;
-  if (isType(parent, 'BinaryExpression')) return COMPARE_OPERATORS.has(parent.operator);
-  if (isType(parent, 'SwitchCase')) return parent.test === node;
-  if (isType(parent, 'CallExpression', 'OptionalCallExpression')) {
-    const method = calleeMethod(parent) ?? '';
-    const args: unknown[] = parent.arguments;
-    // A lookup key must match the table's keys, which are not sites: changing one side breaks it.
-    if (LOOKUP_METHODS.has(method)) return args[0] === node;
-    if (!COMPARE_METHODS.has(method)) return false;
-    return args.includes(node) || (isMember(parent.callee) && parent.callee.object === node);
-  }
-  if (isMember(parent) && parent.computed && parent.property === node) return true; // PRICES['gpt-5.4']
-  if (isMember(parent) && parent.object === node) {
-    const call = parentNode(parentPath);
-    return COMPARE_METHODS.has(nameOf(parent.property) ?? '') && call?.type === 'CallExpression';
-  }
-  return false;
-}
-
 function inType(path: JsPath): boolean {
   for (let p = parentOf(path); p; p = parentOf(p)) {
     const type: string = p.node.type;
@@ -372,6 +315,7 @@ function findStrings(parsed: JsParsed, text: string, modules: ModuleReader): Str
     const walk = walkUp(path, scan);
     const context: StringContext = {
       compared: isCompared(path),
+      matched: matchedAs(path),
       inType: inType(path),
       collectionModels: collectionModels(path),
       names: walk.names,

@@ -8,7 +8,7 @@ import { LineIndex } from '../languages/layout.js';
 import { type LanguageAdapter, type ModuleReader, NO_MODULES } from '../languages/types.js';
 import { dedupeSites } from './dedupe.js';
 import { Parses } from './parses.js';
-import { type ParsedLayer, type ParsedRegion, parseLayer, regionFailures, regionLabel } from './layers.js';
+import { type ParsedLayer, type ParsedRegion, parseLayer, regionFailures, regionLabel, type SnippetFilter } from './layers.js';
 import { classify, type Decision } from '../policy/classify.js';
 import type { Verdict } from '../policy/decisions.js';
 import { createsAzureClient, hasDirective, type PinnedKind, stubsApi, usesTestDoubles } from '../policy/context.js';
@@ -243,9 +243,14 @@ export function applyEdits(text: string, edits: ReadonlyArray<Edit & { order?: n
 }
 
 /** The new text must parse with the same parser, and no region may newly fail. */
-function verify(adapter: LanguageAdapter, before: Map<string, string>, newText: string, path: string, parses: Parses): string | null {
+function verify(
+  adapter: LanguageAdapter,
+  before: Map<string, string>,
+  newText: string,
+  { path, parses, snippets }: { path: string; parses: Parses; snippets: SnippetFilter },
+): string | null {
   try {
-    const failures = regionFailures(parseLayer(adapter, newText, path, parses), { label: path, nested: false });
+    const failures = regionFailures(parseLayer(adapter, newText, path, parses, { snippets }), { label: path, nested: false });
     const broken = [...failures].find(([key]) => !before.has(key));
     return broken ? `${broken[1]} no longer parses after the edit` : null;
   } catch (err) {
@@ -272,10 +277,20 @@ export function processText(path: string, text: string, settings: EngineSettings
   }
 }
 
-/** The transforms whose prefilter (their own for the file's language, if they have one) the text matches. */
+/** A transform's prefilter for a language: its own for that language, if it has one. */
+function prefilterOf(transform: Transform, adapter: LanguageAdapter): RegExp {
+  return transform.prefilters?.[adapter.id] ?? transform.prefilter;
+}
+
+/** The transforms whose prefilter the text matches. */
 export function prefiltered(path: string, text: string, transforms: readonly Transform[]): Transform[] {
   const adapter = adapterFor(path);
-  return adapter ? transforms.filter((t) => (t.prefilters?.[adapter.id] ?? t.prefilter).test(text)) : [];
+  return adapter ? transforms.filter((t) => prefilterOf(t, adapter).test(text)) : [];
+}
+
+/** A snippet is parsed when one of the file's transforms may act on it, or when it names a model (a failure there is a warning). */
+function snippetFilter(transforms: readonly Transform[]): SnippetFilter {
+  return (adapter, text) => MODEL_PREFILTER.test(text) || transforms.some((t) => prefilterOf(t, adapter).test(text));
 }
 
 function processParsed(path: string, text: string, settings: EngineSettings, parses: Parses, policyPath: string): FileOutcome {
@@ -302,9 +317,10 @@ function transformParsed(
   policyPath: string,
   { adapter, transforms, outcome }: { adapter: LanguageAdapter; transforms: Transform[]; outcome: FileOutcome },
 ): FileOutcome {
+  const snippets = snippetFilter(transforms);
   let layers: ParsedLayer;
   try {
-    layers = parseLayer(adapter, text, path, parses);
+    layers = parseLayer(adapter, text, path, parses, { snippets });
   } catch (err) {
     return { ...outcome, errors: [parseError(path, err)], failed: true, parsed: true };
   }
@@ -336,7 +352,7 @@ function transformParsed(
     return failure(`${errorMessage(err)}; file left untouched`);
   }
   if (newText === text) return outcome;
-  const problem = verify(adapter, regionFailures(layers, { label: path, nested: false }), newText, path, parses);
+  const problem = verify(adapter, regionFailures(layers, { label: path, nested: false }), newText, { path, parses, snippets });
   if (problem) return failure(`${problem}; file left untouched`);
   outcome.newText = newText;
   return outcome;

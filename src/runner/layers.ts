@@ -33,19 +33,46 @@ export function regionLabel(outer: LayerPlace, region: Region): string {
   return outer.nested ? `${outer.label} > ${region.label}` : region.label;
 }
 
-/** Parses `text` and, below it, every region; a region that fails keeps its error and is not entered. */
-export function parseLayer(adapter: LanguageAdapter, text: string, path: string, parses: Parses, snippet = false): ParsedLayer {
+/**
+ * Whether a snippet (code quoted in prose) can hold anything the run acts on or reports, by
+ * a cheap test of its text. Most fences in docs name no model: parsing them all, four
+ * readings each when they do not parse, was most of the time Markdown files cost. Other
+ * regions (notebook cells, frontmatter) are always parsed, since their parse errors are reported.
+ */
+export type SnippetFilter = (adapter: LanguageAdapter, text: string) => boolean;
+
+const EVERY_SNIPPET: SnippetFilter = () => true;
+
+/**
+ * Parses `text` and, below it, every region the filter lets through; a region that fails
+ * keeps its error and is not entered. A region left out keeps no place, but its siblings
+ * keep theirs (`index` counts every region).
+ */
+export function parseLayer(
+  adapter: LanguageAdapter,
+  text: string,
+  path: string,
+  parses: Parses,
+  { snippets = EVERY_SNIPPET, snippet = false }: { snippets?: SnippetFilter; snippet?: boolean } = {},
+): ParsedLayer {
   const parsed = parses.parse(adapter, text, path, snippet);
   const regions = (adapter.regions?.(parsed, text) ?? []).flatMap((region, index): ParsedRegion[] => {
     const inner = adapterIfAny(region.language);
-    return inner ? [{ region, adapter: inner, index, inner: parseRegion(inner, region, path, parses) }] : [];
+    if (!inner || (region.snippet && !snippets(inner, region.text))) return [];
+    return [{ region, adapter: inner, index, inner: parseRegion(inner, region, path, parses, snippets) }];
   });
   return { parsed, regions };
 }
 
-function parseRegion(adapter: LanguageAdapter, region: Region, path: string, parses: Parses): ParsedRegion['inner'] {
+function parseRegion(
+  adapter: LanguageAdapter,
+  region: Region,
+  path: string,
+  parses: Parses,
+  snippets: SnippetFilter,
+): ParsedRegion['inner'] {
   try {
-    return { layer: parseLayer(adapter, region.text, region.path ?? path, parses, region.snippet) };
+    return { layer: parseLayer(adapter, region.text, region.path ?? path, parses, { snippets, snippet: region.snippet }) };
   } catch (error) {
     return { error };
   }

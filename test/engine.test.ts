@@ -94,3 +94,32 @@ test('an old-style type assertion is a value, not part of a type', () => {
   const outcome = processText('src/model.ts', 'export const model = <string>"gpt-5.4";\n', fixtureSettings([modelSlug]));
   expect(outcome.newText).toBe('export const model = <string>"gpt-5.5";\n');
 });
+
+test('a fence is entered only when a transform of the run may act on it or it names a model', () => {
+  const entered: string[] = [];
+  const replays: Transform = {
+    name: 'replays',
+    description: 'test transform',
+    prefilter: /role/,
+    handlers: { js: (ctx) => void entered.push(ctx.text.trim()) },
+  };
+  const doc = [
+    '# Chat',
+    '```ts',
+    'const history = [];',
+    '```',
+    '```ts',
+    "history.push({ role: 'assistant', content: response.output_text });",
+    '```',
+    '```ts',
+    '// gpt-5.4 reads this too',
+    'const next = history.at(-1);',
+    '```',
+    '',
+  ].join('\n');
+  processText('docs/chat.md', doc, fixtureSettings([replays]));
+  expect(entered).toEqual([
+    "history.push({ role: 'assistant', content: response.output_text });",
+    '// gpt-5.4 reads this too\nconst next = history.at(-1);',
+  ]);
+});

@@ -71,7 +71,7 @@ function historyCheck(file: JsFile, target: JsPath): TypeCheck {
     const field = classField(target, memberKey(node));
     const annotation = typeAnnotationOf(field?.node);
     if (annotation) return typeCheck(file, annotation);
-    if (field && (field.node as { value?: unknown }).value) return inferredCheck(file, field.get('value') as JsPath, written);
+    if (field && (field.node as { value?: unknown }).value) return inferredCheck(file, field.get('value'), written);
   }
   return { type: `the type of ${written}`, seen: false };
 }
@@ -80,7 +80,7 @@ function classField(from: JsPath, name: string | null): JsPath | null {
   for (let p = parentOf(from); p; p = parentOf(p)) {
     if (!isType(p.node, 'ClassBody')) continue;
     const index = p.node.body.findIndex((m) => /Property|PropertyDefinition/.test(m.type) && nameOf((m as { key?: unknown }).key) === name);
-    return index >= 0 ? (p.get('body', index) as JsPath) : null;
+    return index >= 0 ? p.get('body', index) : null;
   }
   return null;
 }

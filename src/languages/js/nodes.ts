@@ -3,18 +3,27 @@
  * and the transforms see the same trees, from @babel/parser through jscodeshift. The
  * typed guards narrow ast-types' node union; positions are Babel's `start` / `end`.
  */
-import type { ASTNode, ASTPath } from 'jscodeshift';
+import type { ASTNode } from 'jscodeshift';
 
 /** A node of the tree, as ast-types types it. */
 export type JsNode = ASTNode;
 export type JsType = JsNode['type'];
 /** The node type named `T`. */
 export type NodeOf<T extends JsType> = Extract<JsNode, { type: T }>;
-export type JsPath<N = JsNode> = ASTPath<N>;
+/** A node's place in its tree, as ./tree.ts records it for every node. */
+export interface JsPath<N = JsNode> {
+  readonly node: N;
+  /** The path of the nearest node holding this one; null at the root. */
+  readonly parent: JsPath | null;
+  /** The parent's field holding the node, or the node's index when that field is a list; null at the root. */
+  readonly name: string | number | null;
+  /** The path of a node below this one: `get('arguments', 0)`. */
+  get(...names: Array<string | number>): JsPath;
+}
 
-/** The path of the node that holds `path`'s node (ast-types leaves it untyped). */
+/** The path of the node that holds `path`'s node. */
 export function parentOf(path: JsPath): JsPath | null {
-  return (path.parent as JsPath | null) ?? null;
+  return path.parent;
 }
 
 /** The node that holds `path`'s node. */
@@ -22,9 +31,9 @@ export function parentNode(path: JsPath): JsNode | undefined {
   return parentOf(path)?.node;
 }
 
-/** The path of a child: `childPath(p, 'arguments', 0)` (ast-types leaves it untyped). */
+/** The path of a child: `childPath(p, 'arguments', 0)`. */
 export function childPath(path: JsPath, ...names: Array<string | number>): JsPath {
-  return path.get(...names) as JsPath;
+  return path.get(...names);
 }
 
 /** Whether `node` is one of `types`, narrowed to it. */

@@ -3,7 +3,7 @@
  * scopes), and the function or program a binding lives in.
  */
 import { isMember, type JsNode, type JsPath, parentNode, parentOf } from './nodes.js';
-import { identifiersWithin, type JsParsed, pathsWithin } from './tree.js';
+import { identifiersWithin, type JsParsed, pathsWithin, samePathOf, scopeOf } from './tree.js';
 
 /** Parents under which an identifier names a type, not a value (`x as Foo`, `typeof x` in a type, `A.B` in a type). */
 const TYPE_PARENTS = new Set([
@@ -50,20 +50,15 @@ export function readsIn(parsed: JsParsed, path: JsPath): JsPath[] {
 
 /** The identifier that declares `name` where `path` is. */
 export function bindingOf(path: JsPath, name: string): JsPath | null {
-  for (let scope = path.scope as AstScope | null | undefined; scope; scope = scope.parent) {
+  for (let scope = scopeOf(path); scope; scope = scope.parent) {
     // ast-types cannot scan `catch {}` (no binding: it asserts a Pattern) and it binds nothing anyway.
     if (scope.node.type === 'CatchClause' && !(scope.node as { param?: unknown }).param) continue;
-    if (scope.declares(name)) return scope.getBindings()[name]?.[0] ?? null;
+    if (scope.declares(name)) {
+      const binding = scope.getBindings()[name]?.[0];
+      return binding ? samePathOf(path, binding.value) : null;
+    }
   }
   return null;
-}
-
-/** The part of an ast-types scope read here (the library types it loosely). */
-interface AstScope {
-  node: JsNode;
-  parent: AstScope | null;
-  declares(name: string): boolean;
-  getBindings(): Record<string, JsPath[] | undefined>;
 }
 
 /** The function, method or program a binding at `path` lives in. */

@@ -1,6 +1,6 @@
 /**
- * One walk per parsed JS/TS tree serves the adapter and every transform: every path in
- * visit order, with the subtree of each node, so `find` questions need no walk of their own,
+ * One walk per parsed JS/TS tree serves the adapter and every transform: every node's
+ * path in visit order, with the subtree of each node, so `find` questions need no walk of their own,
  * and identifiers and member expressions indexed by name, so a scope question is a lookup
  * rather than a scan of the scope (a catalog of thousands of constants stays linear).
  */
@@ -20,15 +20,32 @@ export const jscodeshiftApi = lazyRequire<JSCodeshift>('jscodeshift');
 
 /** One walk of a parsed tree: every path in visit order, the root first. */
 interface TreeIndex {
-  paths: readonly JsPath[];
-  /** Per node, the end of its subtree in `paths`: its descendants are the paths just after it, up to there. */
-  ends: Map<unknown, { at: number; end: number }>;
+  paths: TreePath[];
+  /** The path of each node of the tree. */
+  byNode: Map<unknown, TreePath>;
   byType: Map<string, readonly JsPath[]>;
   /** Places in `paths` (ascending) of the identifiers of each name, and of the member expressions reading each key. */
   named?: { identifiers: Map<string, number[]>; members: Map<string, number[]> };
+  /** ast-types paths made for scope questions, per path. */
+  astPaths: Map<TreePath, AstPath>;
 }
 
 const indexes = new WeakMap<JsParsed, TreeIndex>();
+
+/** The part of an ast-types NodePath read here: its `get` and its scope (the library types them loosely). */
+interface AstPath {
+  value: unknown;
+  get(...names: Array<string | number>): AstPath;
+  scope: AstScope | null;
+}
+
+/** The part of an ast-types scope read here. */
+export interface AstScope {
+  node: JsNode;
+  parent: AstScope | null;
+  declares(name: string): boolean;
+  getBindings(): Record<string, AstPath[] | undefined>;
+}
 
 /** Each node type with its supertypes, for matching the way an ast-types visitor does. */
 const typeNames = new Map<string, ReadonlySet<string>>();
@@ -60,57 +77,82 @@ function fieldsOf(j: JSCodeshift, node: { type: string }): readonly string[] {
   return names;
 }
 
-const isPlainObject = (value: unknown): value is Record<string, unknown> => Object.prototype.toString.call(value) === '[object Object]';
-
 /**
- * Visits what an ast-types PathVisitor with a `visitNode` method visits, in its order, and
- * fills in missing fields with their defaults as it does; but it makes paths only for
- * objects and arrays (the visitor makes one per field, strings and numbers included), and
- * none of the visitor's per-node context: the walk took more time than Babel's parse.
+ * A node's place in the tree, with what the transforms read of an ast-types NodePath:
+ * `node`, `parent` (the path of the nearest node holding it) and `name` (the field
+ * holding it, or its index in a list). An ast-types path is made only for a scope
+ * question: making one per node took longer than Babel's parse, mostly in garbage.
  */
-class Walker {
-  readonly paths: JsPath[] = [];
-  readonly ends = new Map<unknown, { at: number; end: number }>();
+class TreePath<N = JsNode> implements JsPath<N> {
+  /** Its place in the walk's `paths`; its descendants are the paths after it, up to `end`. */
+  at = 0;
+  end = 0;
 
-  constructor(private readonly j: JSCodeshift) {}
+  constructor(
+    readonly node: N,
+    readonly parent: TreePath | null,
+    /** The parent's field holding the node ('' at the root). */
+    readonly field: string,
+    /** Its index in that field when the field is a list, else -1. */
+    readonly slot: number,
+    readonly index: TreeIndex,
+  ) {}
 
-  /**
-   * The path of `value` under `parent`, as `parent.get(name)` makes it but without filling
-   * `parent`'s child cache, a dictionary object per node that doubled the walk's garbage; a
-   * later `get` makes an equal path of its own (nothing here compares paths, only nodes).
-   */
-  private child(parent: JsPath, value: object, name: string | number): JsPath {
-    return new this.j.types.NodePath(value, parent, name);
+  get name(): string | number | null {
+    if (!this.parent) return null;
+    return this.slot >= 0 ? this.slot : this.field;
   }
 
-  visit(path: JsPath, value: object): void {
-    if (Array.isArray(value)) {
-      value.forEach((item: unknown, i) => {
-        if (typeof item === 'object' && item !== null) this.visit(this.child(path, item, i), item);
-      });
-      return;
+  get(...names: Array<string | number>): JsPath {
+    let value: unknown = this.node;
+    for (const name of names) value = (value as Record<string | number, unknown> | null | undefined)?.[name];
+    return this.index.byNode.get(value) ?? new TreePath(value as JsNode, this as TreePath, String(names[0]), -1, this.index);
+  }
+}
+
+/** A typed AST node that ast-types counts as a Node (not a comment, a location or `extra`). */
+type TreeNode = { type: string } & Record<string, unknown>;
+
+function isTreeNode(j: JSCodeshift, value: unknown): value is TreeNode {
+  if (typeof value !== 'object' || value === null) return false;
+  const type = (value as { type?: unknown }).type;
+  return typeof type === 'string' && isOfType(j, type, 'Node');
+}
+
+/**
+ * Visits the nodes an ast-types PathVisitor visits, in its order (its field order per
+ * type), without its per-field paths, its per-node context or its filling in of missing
+ * fields. Only nodes hold nodes in Babel's tree, so untyped objects (`loc`, `extra`, a
+ * template's `value`) are not entered.
+ */
+class Walker {
+  constructor(
+    private readonly j: JSCodeshift,
+    private readonly index: TreeIndex,
+  ) {}
+
+  visit(node: TreeNode, parent: TreePath | null, field: string, slot: number): void {
+    const path = new TreePath(node as unknown as JsNode, parent, field, slot, this.index);
+    path.at = this.index.paths.length;
+    this.index.paths.push(path);
+    this.index.byNode.set(node, path);
+    for (const name of fieldsOf(this.j, node)) {
+      const child = node[name];
+      if (Array.isArray(child)) {
+        child.forEach((item: unknown, i) => {
+          if (isTreeNode(this.j, item)) this.visit(item, path, name, i);
+        });
+      } else if (isTreeNode(this.j, child)) this.visit(child, path, name, -1);
     }
-    if (!isPlainObject(value)) return;
-    const type = value.type;
-    const names = typeof type === 'string' ? fieldsOf(this.j, value as { type: string }) : Object.keys(value);
-    const recorded = typeof type === 'string' && isOfType(this.j, type, 'Node');
-    const at = this.paths.length;
-    if (recorded) this.paths.push(path);
-    for (const name of names) {
-      if (!Object.prototype.hasOwnProperty.call(value, name)) value[name] = this.j.types.getFieldValue(value, name);
-      const child = value[name];
-      if (typeof child === 'object' && child !== null) this.visit(this.child(path, child, name), child);
-    }
-    if (recorded) this.ends.set(value, { at, end: this.paths.length });
+    path.end = this.index.paths.length;
   }
 }
 
 function treeIndex(parsed: JsParsed): TreeIndex {
   let index = indexes.get(parsed);
   if (!index) {
-    const walker = new Walker(parsed.j);
-    walker.visit(new parsed.j.types.NodePath(parsed.file), parsed.file);
-    index = { paths: walker.paths, ends: walker.ends, byType: new Map() };
+    index = { paths: [], byNode: new Map(), byType: new Map(), astPaths: new Map() };
+    new Walker(parsed.j, index).visit(parsed.file as unknown as TreeNode, null, '', -1);
     indexes.set(parsed, index);
   }
   return index;
@@ -118,7 +160,7 @@ function treeIndex(parsed: JsParsed): TreeIndex {
 
 /** The paths inside `node` (not `node` itself), in visit order; none for a node not in the tree. */
 function descendants(index: TreeIndex, node: unknown): readonly JsPath[] {
-  const span = index.ends.get(node);
+  const span = index.byNode.get(node);
   return span ? index.paths.slice(span.at + 1, span.end) : [];
 }
 
@@ -190,7 +232,7 @@ function firstAtOrAfter(places: readonly number[], from: number): number {
 
 /** The paths at `places` that lie inside `node` (not `node` itself), in visit order. */
 function placesWithin(index: TreeIndex, places: readonly number[] | undefined, node: unknown): JsPath[] {
-  const span = index.ends.get(node);
+  const span = index.byNode.get(node);
   if (!places || !span) return [];
   const out: JsPath[] = [];
   for (let i = firstAtOrAfter(places, span.at + 1); i < places.length && places[i]! < span.end; i++) out.push(index.paths[places[i]!]!);
@@ -207,6 +249,29 @@ export function identifiersWithin(parsed: JsParsed, node: JsNode, name: string):
 export function membersWithin(parsed: JsParsed, node: JsNode, key: string): JsPath<NodeOf<'MemberExpression'>>[] {
   const index = treeIndex(parsed);
   return placesWithin(index, namedIndex(parsed, index).members.get(key), node) as JsPath<NodeOf<'MemberExpression'>>[];
+}
+
+/** The ast-types path of a tree path, made (and kept) along with those of its parents, as `get` from the root makes them. */
+function astPathOf(path: TreePath): AstPath {
+  let made = path.index.astPaths.get(path);
+  if (!made) {
+    if (path.parent) {
+      const parent = astPathOf(path.parent);
+      made = path.slot >= 0 ? parent.get(path.field, path.slot) : parent.get(path.field);
+    } else made = new (jscodeshiftApi().types.NodePath)(path.node) as AstPath;
+    path.index.astPaths.set(path, made);
+  }
+  return made;
+}
+
+/** The ast-types scope `path` is in, for binding questions. */
+export function scopeOf(path: JsPath): AstScope | null {
+  return astPathOf(path as TreePath).scope;
+}
+
+/** The path of a node of the same tree as `path` (a binding ast-types found); null for a node outside it. */
+export function samePathOf(path: JsPath, node: unknown): JsPath | null {
+  return (path as TreePath).index.byNode.get(node) ?? null;
 }
 
 /** The node at the root of a parsed file (Babel's `File`). */

@@ -65,14 +65,24 @@ function isOfType(j: JSCodeshift, nodeType: string, wanted: string): boolean {
   return names.has(wanted);
 }
 
-/** The fields ast-types visits per node type, in its order (its `getFieldNames` copies the list on every call). */
-const fieldNames = new Map<string, readonly string[]>();
+/**
+ * The fields of each node type that hold nodes, in the order ast-types visits them: its
+ * field list (which has every scalar too) narrowed to Babel's visitor keys. Reading every
+ * field of every node was most of the walk. Only a `#!` line (Program's `interpreter`,
+ * which Babel does not visit) drops out of what ast-types would visit.
+ */
+const childFields = new Map<string, readonly string[]>();
+
+// Loaded with the first walk, as jscodeshift is.
+const babelTypes = lazyRequire<typeof import('@babel/types')>('@babel/types');
 
 function fieldsOf(j: JSCodeshift, node: { type: string }): readonly string[] {
-  let names = fieldNames.get(node.type);
+  let names = childFields.get(node.type);
   if (!names) {
-    names = j.types.getFieldNames(node);
-    fieldNames.set(node.type, names);
+    const all = j.types.getFieldNames(node);
+    const keys = babelTypes().VISITOR_KEYS[node.type];
+    names = keys ? all.filter((name) => keys.includes(name)) : all;
+    childFields.set(node.type, names);
   }
   return names;
 }
@@ -110,20 +120,17 @@ class TreePath<N = JsNode> implements JsPath<N> {
   }
 }
 
-/** A typed AST node that ast-types counts as a Node (not a comment, a location or `extra`). */
 type TreeNode = { type: string } & Record<string, unknown>;
 
-function isTreeNode(j: JSCodeshift, value: unknown): value is TreeNode {
-  if (typeof value !== 'object' || value === null) return false;
-  const type = (value as { type?: unknown }).type;
-  return typeof type === 'string' && isOfType(j, type, 'Node');
+/** A node in a child field (which may also hold null). */
+function isTreeNode(value: unknown): value is TreeNode {
+  return typeof value === 'object' && value !== null && typeof (value as { type?: unknown }).type === 'string';
 }
 
 /**
  * Visits the nodes an ast-types PathVisitor visits, in its order (its field order per
  * type), without its per-field paths, its per-node context or its filling in of missing
- * fields. Only nodes hold nodes in Babel's tree, so untyped objects (`loc`, `extra`, a
- * template's `value`) are not entered.
+ * fields.
  */
 class Walker {
   constructor(
@@ -140,9 +147,9 @@ class Walker {
       const child = node[name];
       if (Array.isArray(child)) {
         child.forEach((item: unknown, i) => {
-          if (isTreeNode(this.j, item)) this.visit(item, path, name, i);
+          if (isTreeNode(item)) this.visit(item, path, name, i);
         });
-      } else if (isTreeNode(this.j, child)) this.visit(child, path, name, -1);
+      } else if (isTreeNode(child)) this.visit(child, path, name, -1);
     }
     path.end = this.index.paths.length;
   }

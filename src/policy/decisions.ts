@@ -99,23 +99,32 @@ export function siteDecision(entry: DecisionEntry): SiteDecision {
 
 /** One file's text as decisions see it: each line normalized, and which lines are one of a kind. */
 class FileLines {
-  readonly codes: string[];
+  private readonly raw: string[];
+  /** Normalized on first use: a site reads its own line and its neighbours, not the whole file. */
+  private readonly normalized: Array<string | undefined>;
   private counts: Map<string, number> | null = null;
 
   constructor(text: string) {
-    this.codes = text.split('\n').map(normalize);
+    this.raw = text.split('\n');
+    this.normalized = new Array<string | undefined>(this.raw.length);
+  }
+
+  /** The normalized 0-based line `i`; '' past either end. */
+  code(i: number): string {
+    if (i < 0 || i >= this.raw.length) return '';
+    return (this.normalized[i] ??= normalize(this.raw[i]!));
   }
 
   /** The nearest non-blank line before (step -1) or after (step 1) 1-based `line`. */
   neighbour(line: number, step: 1 | -1): string {
-    for (let i = line - 1 + step; i >= 0 && i < this.codes.length; i += step) if (this.codes[i] !== '') return this.codes[i]!;
+    for (let i = line - 1 + step; i >= 0 && i < this.raw.length; i += step) if (this.code(i) !== '') return this.code(i);
     return '';
   }
 
   unique(code: string): boolean {
     if (!this.counts) {
       this.counts = new Map();
-      for (const c of this.codes) this.counts.set(c, (this.counts.get(c) ?? 0) + 1);
+      for (let i = 0; i < this.raw.length; i++) this.counts.set(this.code(i), (this.counts.get(this.code(i)) ?? 0) + 1);
     }
     return this.counts.get(code) === 1;
   }
@@ -142,7 +151,7 @@ export class FileDecisions {
   }
 
   key(transform: string, from: string | null, line: number): { fingerprint: string; key: SiteKey } {
-    const code = this.lines.codes[line - 1] ?? '';
+    const code = this.lines.code(line - 1);
     const context = [this.lines.neighbour(line, -1), code, this.lines.neighbour(line, 1)];
     return { fingerprint: hash([this.file, transform, from ?? '', ...context]), key: { file: this.file, transform, from, code } };
   }
@@ -162,7 +171,7 @@ export class FileDecisions {
     if (candidates.length === 0) return undefined;
     const exact = candidates.find(([fingerprint, e]) => this.key(e.transform, from, line).fingerprint === fingerprint);
     if (exact) return exact;
-    const code = this.lines.codes[line - 1] ?? '';
+    const code = this.lines.code(line - 1);
     return this.lines.unique(code) ? candidates.find(([, e]) => e.code === code) : undefined;
   }
 

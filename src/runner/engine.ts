@@ -83,10 +83,7 @@ function parseError(path: string, err: unknown): FileError {
 }
 
 class FileRun {
-  readonly lines: LineIndex;
   readonly azure: boolean;
-  readonly testDoubles: boolean;
-  readonly stubbed: boolean;
   readonly excluded: boolean;
   readonly configPinned: boolean;
   readonly collected: Collected = { edits: [], sites: [], regionErrors: [], regionWarnings: [], upgrades: new Map() };
@@ -102,14 +99,24 @@ class FileRun {
     readonly transforms: Transform[],
     private readonly policyPath: string,
   ) {
-    this.lines = new LineIndex(text);
     this.azure = createsAzureClient(text);
-    this.testDoubles = usesTestDoubles(text);
-    this.stubbed = stubsApi(text);
     this.excluded = settings.excluded(path);
     this.configPinned = settings.pinned(path);
     this.generated = generatedSpans(policyPath, text);
     this.running = new Set(settings.transforms.map((t) => t.name));
+  }
+
+  // Most parsed files hold no site (a prefilter's word in prose or in another sense):
+  // their lines and what the policy asks of their text are found on first use.
+  private lineIndex: LineIndex | null = null;
+  private facts: { testDoubles: boolean; stubbed: boolean } | null = null;
+
+  get lines(): LineIndex {
+    return (this.lineIndex ??= new LineIndex(this.text));
+  }
+
+  private get textFacts(): { testDoubles: boolean; stubbed: boolean } {
+    return (this.facts ??= { testDoubles: usesTestDoubles(this.text), stubbed: stubsApi(this.text) });
   }
 
   private directiveAt(topOffset: number): boolean {
@@ -127,8 +134,8 @@ class FileRun {
       context,
       directive: this.directiveAt(topOffset),
       azure,
-      testDoubles: this.testDoubles,
-      stubbed: this.stubbed,
+      testDoubles: this.textFacts.testDoubles,
+      stubbed: this.textFacts.stubbed,
       excluded: this.excluded,
       configPinned: this.configPinned,
       all: this.settings.options.all,
@@ -282,10 +289,17 @@ function prefilterOf(transform: Transform, adapter: LanguageAdapter): RegExp {
   return transform.prefilters?.[adapter.id] ?? transform.prefilter;
 }
 
-/** The transforms whose prefilter the text matches. */
+/** The transforms whose prefilter the text matches; transforms that share a prefilter (most JS/TS ones do) scan the text once. */
 export function prefiltered(path: string, text: string, transforms: readonly Transform[]): Transform[] {
   const adapter = adapterFor(path);
-  return adapter ? transforms.filter((t) => prefilterOf(t, adapter).test(text)) : [];
+  if (!adapter) return [];
+  const seen = new Map<RegExp, boolean>();
+  return transforms.filter((t) => {
+    const prefilter = prefilterOf(t, adapter);
+    let matched = seen.get(prefilter);
+    if (matched === undefined) seen.set(prefilter, (matched = prefilter.test(text)));
+    return matched;
+  });
 }
 
 /** A snippet is parsed when one of the file's transforms may act on it, or when it names a model (a failure there is a warning). */

@@ -32,16 +32,28 @@ export const ADD_METHODS = new Set(['push', 'unshift', 'concat', 'splice', 'appe
 export const ITEM_TYPES = /\b(ResponseOutputMessage|ResponseOutputItem)\b/;
 
 /** When nothing in the flow names the API, the file's own calls decide. */
-export function fileApi(text: string): ReplayApi {
+function fileApi(text: string): ReplayApi {
   if (REALTIME_SIGNAL.test(text)) return 'realtime';
   const responses = RESPONSES_SIGNAL.test(text);
   return responses === CHAT_SIGNAL.test(text) ? 'unclear' : responses ? 'responses' : 'chat';
 }
 
+/**
+ * The last text's API: flows are decided one file at a time, and scanning the whole text
+ * again for each message made a file with many messages quadratic. A string cannot key a
+ * WeakMap, and this one entry is all the reuse there is.
+ */
+let lastFile: { text: string; api: ReplayApi } | null = null;
+
+function fileApiOnce(text: string): ReplayApi {
+  if (lastFile?.text !== text) lastFile = { text, api: fileApi(text) };
+  return lastFile.api;
+}
+
 /** The flow's API, and whether the history is visibly sent as a Responses `input` (not only guessed from the file). */
 export function flowApi(key: string | null, uses: ReplayApi[] | undefined, text: string): { api: ReplayApi; sent: boolean } {
   const seen = apiOfKey(key) ?? apiOfUses(uses);
-  return { api: seen ?? fileApi(text), sent: seen === 'responses' };
+  return { api: seen ?? fileApiOnce(text), sent: seen === 'responses' };
 }
 
 /** A history passed as `messages` goes to Chat Completions; as `input`, to Responses. */

@@ -22,7 +22,7 @@ import {
 } from '../../src/languages/js/nodes.js';
 import { bindingOf } from '../../src/languages/js/scope.js';
 import { appendOnlyEntry } from '../../src/languages/list-edit.js';
-import { type JsParsed, pathsOfType } from '../../src/languages/js/tree.js';
+import { type JsParsed, pathsOfTypes } from '../../src/languages/js/tree.js';
 import type { ReplayFlow } from '../../src/policy/phase-replay.js';
 import type { Handler, HandlerContext } from '../../src/transform.js';
 import type { Edit } from '../../src/types.js';
@@ -42,12 +42,24 @@ const EQUALITY = new Set(['==', '===', '!=', '!==']);
 
 type ObjectNode = NodeOf<'ObjectExpression'>;
 
+/** The node types `indexNode` records, and the object literals that may build a message. */
+const FILE_NODE_TYPES = new Set([
+  'TSInterfaceDeclaration',
+  'TSTypeAliasDeclaration',
+  'ImportDeclaration',
+  'BinaryExpression',
+  'SwitchStatement',
+  'CallExpression',
+  'ObjectProperty',
+  'ObjectExpression',
+]);
+
 function fileOf(parsed: JsParsed, text: string, path: string): JsFile {
   const file: JsFile = {
     parsed,
     text,
     typed: /\.[cm]?tsx?$/.test(path),
-    nodes: pathsOfType(parsed, 'Node'),
+    nodes: pathsOfTypes(parsed, FILE_NODE_TYPES),
     types: new Map(),
     sdkNamespaces: new Set(),
     sdkNames: new Map(),

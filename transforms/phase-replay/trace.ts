@@ -40,7 +40,7 @@ export type Binding =
 export interface JsFile {
   text: string;
   parsed: JsParsed;
-  /** Every node path, in source order (one walk; a jscodeshift `find` per question is slow). */
+  /** The paths of the nodes the file's index and its messages are made of, in source order (from the one walk of the tree). */
   nodes: readonly JsPath[];
   /** TypeScript: an added property must fit the declared types. */
   typed: boolean;

@@ -26,7 +26,7 @@ import { couplings, isTestTitle, optionsArgument } from './couplings.js';
 import { isCompared, matchedAs } from './matched.js';
 import { factsAt, requestOf, spreadFacts } from './requests.js';
 import { enclosingScope, variableReads } from './scope.js';
-import { fileNode, type JsParsed, membersWithin, pathsOfType } from './tree.js';
+import { fileNode, type JsParsed, membersWithin, pathsOfType, pathsOfTypes } from './tree.js';
 
 /** Names of AI SDK providers and the factories that create them. */
 const PROVIDER = /openai|azure|provider|gateway|registry/i;
@@ -304,7 +304,7 @@ function isNonValuePosition(path: JsPath): boolean {
 const LITERAL_TYPES = new Set(['StringLiteral', 'TemplateLiteral']);
 
 function findStrings(parsed: JsParsed, text: string, modules: ModuleReader): StringValue[] {
-  const literals = pathsOfType(parsed, 'Node').filter((p) => LITERAL_TYPES.has(p.node.type));
+  const literals = pathsOfTypes(parsed, LITERAL_TYPES);
   const declarators = pathsOfType(parsed, 'VariableDeclarator');
   const scan: Scan = { parsed, text, file: fileNode(parsed), providers: providerNames(declarators) };
   const out: StringValue[] = [];

@@ -18,16 +18,26 @@ export interface JsParsed {
 // parses none never pays for it.
 export const jscodeshiftApi = lazyRequire<JSCodeshift>('jscodeshift');
 
-/** One walk of a parsed tree: every path in visit order, the root first. */
+/**
+ * One walk of a parsed tree, kept as columns: per node in visit order (the root first),
+ * the node, the place of its parent, its name under the parent and the end of its
+ * subtree (its descendants are the places after it, up to there). A path object is made
+ * only when a question asks for one: one per node took more time and memory than
+ * anything but Babel's parse.
+ */
 interface TreeIndex {
-  paths: TreePath[];
-  /** The path of each node of the tree. */
-  byNode: Map<unknown, TreePath>;
+  nodes: JsNode[];
+  parents: number[];
+  /** The parent's field holding the node, or its index when that field is a list. */
+  names: Array<string | number>;
+  ends: number[];
+  /** The place of each node. */
+  placeOf: Map<unknown, number>;
   byType: Map<string, readonly JsPath[]>;
-  /** Places in `paths` (ascending) of the identifiers of each name, and of the member expressions reading each key. */
+  /** Places (ascending) of the identifiers of each name, and of the member expressions reading each key. */
   named?: { identifiers: Map<string, number[]>; members: Map<string, number[]> };
-  /** ast-types paths made for scope questions, per path. */
-  astPaths: Map<TreePath, AstPath>;
+  /** ast-types paths made for scope questions, per place. */
+  astPaths: Map<number, AstPath>;
 }
 
 const indexes = new WeakMap<JsParsed, TreeIndex>();
@@ -90,34 +100,43 @@ function fieldsOf(j: JSCodeshift, node: { type: string }): readonly string[] {
 /**
  * A node's place in the tree, with what the transforms read of an ast-types NodePath:
  * `node`, `parent` (the path of the nearest node holding it) and `name` (the field
- * holding it, or its index in a list). An ast-types path is made only for a scope
- * question: making one per node took longer than Babel's parse, mostly in garbage.
+ * holding it, or its index in a list). Nothing compares paths, so each question may make
+ * its own for the same place.
  */
 class TreePath<N = JsNode> implements JsPath<N> {
-  /** Its place in the walk's `paths`; its descendants are the paths after it, up to `end`. */
-  at = 0;
-  end = 0;
-
   constructor(
-    readonly node: N,
-    readonly parent: TreePath | null,
-    /** The parent's field holding the node ('' at the root). */
-    readonly field: string,
-    /** Its index in that field when the field is a list, else -1. */
-    readonly slot: number,
     readonly index: TreeIndex,
+    readonly at: number,
   ) {}
 
+  get node(): N {
+    return this.index.nodes[this.at] as N;
+  }
+
+  get parent(): TreePath | null {
+    return this.at === 0 ? null : new TreePath(this.index, this.index.parents[this.at]!);
+  }
+
   get name(): string | number | null {
-    if (!this.parent) return null;
-    return this.slot >= 0 ? this.slot : this.field;
+    return this.at === 0 ? null : this.index.names[this.at]!;
   }
 
   get(...names: Array<string | number>): JsPath {
     let value: unknown = this.node;
     for (const name of names) value = (value as Record<string | number, unknown> | null | undefined)?.[name];
-    return this.index.byNode.get(value) ?? new TreePath(value as JsNode, this as TreePath, String(names[0]), -1, this.index);
+    const at = this.index.placeOf.get(value);
+    return at === undefined ? detached(value, this as TreePath, names.at(-1) ?? null) : new TreePath(this.index, at);
   }
+}
+
+/** The path of a value `get` reached that is not a node of the tree (a field left empty). */
+function detached(value: unknown, parent: JsPath, name: string | number | null): JsPath {
+  return {
+    node: value as JsNode,
+    parent,
+    name,
+    get: (...names) => detached(undefined, detached(value, parent, name), names.at(-1) ?? null),
+  };
 }
 
 type TreeNode = { type: string } & Record<string, unknown>;
@@ -128,51 +147,47 @@ function isTreeNode(value: unknown): value is TreeNode {
 }
 
 /**
- * Visits the nodes an ast-types PathVisitor visits, in its order (its field order per
+ * Records the nodes an ast-types PathVisitor visits, in its order (its field order per
  * type), without its per-field paths, its per-node context or its filling in of missing
  * fields.
  */
-class Walker {
-  constructor(
-    private readonly j: JSCodeshift,
-    private readonly index: TreeIndex,
-  ) {}
-
-  visit(node: TreeNode, parent: TreePath | null, field: string, slot: number): void {
-    const path = new TreePath(node as unknown as JsNode, parent, field, slot, this.index);
-    path.at = this.index.paths.length;
-    this.index.paths.push(path);
-    this.index.byNode.set(node, path);
-    for (const name of fieldsOf(this.j, node)) {
-      const child = node[name];
-      if (Array.isArray(child)) {
-        child.forEach((item: unknown, i) => {
-          if (isTreeNode(item)) this.visit(item, path, name, i);
-        });
-      } else if (isTreeNode(child)) this.visit(child, path, name, -1);
-    }
-    path.end = this.index.paths.length;
+function record(j: JSCodeshift, index: TreeIndex, node: TreeNode, parent: number, name: string | number): void {
+  const at = index.nodes.length;
+  index.nodes.push(node as unknown as JsNode);
+  index.parents.push(parent);
+  index.names.push(name);
+  index.ends.push(at + 1);
+  index.placeOf.set(node, at);
+  for (const field of fieldsOf(j, node)) {
+    const child = node[field];
+    if (Array.isArray(child)) {
+      child.forEach((item: unknown, i) => {
+        if (isTreeNode(item)) record(j, index, item, at, i);
+      });
+    } else if (isTreeNode(child)) record(j, index, child, at, field);
   }
+  index.ends[at] = index.nodes.length;
 }
 
 function treeIndex(parsed: JsParsed): TreeIndex {
   let index = indexes.get(parsed);
   if (!index) {
-    index = { paths: [], byNode: new Map(), byType: new Map(), astPaths: new Map() };
-    new Walker(parsed.j, index).visit(parsed.file as unknown as TreeNode, null, '', -1);
+    index = { nodes: [], parents: [], names: [], ends: [], placeOf: new Map(), byType: new Map(), astPaths: new Map() };
+    record(parsed.j, index, parsed.file as unknown as TreeNode, -1, '');
     indexes.set(parsed, index);
   }
   return index;
 }
 
-/** The paths inside `node` (not `node` itself), in visit order; none for a node not in the tree. */
-function descendants(index: TreeIndex, node: unknown): readonly JsPath[] {
-  const span = index.byNode.get(node);
-  return span ? index.paths.slice(span.at + 1, span.end) : [];
+/** The paths of the places from `from` up to `end` whose node passes `test`, in visit order. */
+function pathsBetween(index: TreeIndex, from: number, end: number, test: (node: JsNode) => boolean): JsPath[] {
+  const out: JsPath[] = [];
+  for (let at = from; at < end; at++) if (test(index.nodes[at]!)) out.push(new TreePath(index, at));
+  return out;
 }
 
-function ofType(parsed: JsParsed, paths: readonly JsPath[], type: string): readonly JsPath[] {
-  return type === 'Node' ? paths : paths.filter((p) => isOfType(parsed.j, p.node.type, type));
+function typeTest(parsed: JsParsed, type: string): (node: JsNode) => boolean {
+  return type === 'Node' ? () => true : (node) => isOfType(parsed.j, node.type, type);
 }
 
 /**
@@ -187,10 +202,16 @@ export function pathsOfType(parsed: JsParsed, type: string): readonly JsPath[] {
   const index = treeIndex(parsed);
   let paths = index.byType.get(type);
   if (!paths) {
-    paths = ofType(parsed, index.paths.slice(1), type);
+    paths = pathsBetween(index, 1, index.nodes.length, typeTest(parsed, type));
     index.byType.set(type, paths);
   }
   return paths;
+}
+
+/** The paths below the root whose node type is one of `types` exactly, in visit order: one pass for several types. */
+export function pathsOfTypes(parsed: JsParsed, types: ReadonlySet<string>): JsPath[] {
+  const index = treeIndex(parsed);
+  return pathsBetween(index, 1, index.nodes.length, (node) => types.has(node.type));
 }
 
 /**
@@ -201,7 +222,9 @@ export function pathsOfType(parsed: JsParsed, type: string): readonly JsPath[] {
 export function pathsWithin<T extends JsType>(parsed: JsParsed, node: JsNode, type: T): readonly JsPath<NodeOf<T>>[];
 export function pathsWithin(parsed: JsParsed, node: JsNode, type: string): readonly JsPath[];
 export function pathsWithin(parsed: JsParsed, node: JsNode, type: string): readonly JsPath[] {
-  return ofType(parsed, descendants(treeIndex(parsed), node), type);
+  const index = treeIndex(parsed);
+  const at = index.placeOf.get(node);
+  return at === undefined ? [] : pathsBetween(index, at + 1, index.ends[at]!, typeTest(parsed, type));
 }
 
 function pushAt(map: Map<string, number[]>, key: string, at: number): void {
@@ -214,8 +237,7 @@ function namedIndex(parsed: JsParsed, index: TreeIndex): NonNullable<TreeIndex['
   if (!index.named) {
     const identifiers = new Map<string, number[]>();
     const members = new Map<string, number[]>();
-    index.paths.forEach((path, at) => {
-      const node = path.node;
+    index.nodes.forEach((node, at) => {
       if (isOfType(parsed.j, node.type, 'Identifier')) pushAt(identifiers, (node as { name: string }).name, at);
       const key = isOfType(parsed.j, node.type, 'MemberExpression') && isMember(node) ? memberKey(node) : null;
       if (key !== null) pushAt(members, key, at);
@@ -239,10 +261,11 @@ function firstAtOrAfter(places: readonly number[], from: number): number {
 
 /** The paths at `places` that lie inside `node` (not `node` itself), in visit order. */
 function placesWithin(index: TreeIndex, places: readonly number[] | undefined, node: unknown): JsPath[] {
-  const span = index.byNode.get(node);
-  if (!places || !span) return [];
+  const at = index.placeOf.get(node);
+  if (!places || at === undefined) return [];
   const out: JsPath[] = [];
-  for (let i = firstAtOrAfter(places, span.at + 1); i < places.length && places[i]! < span.end; i++) out.push(index.paths[places[i]!]!);
+  const end = index.ends[at]!;
+  for (let i = firstAtOrAfter(places, at + 1); i < places.length && places[i]! < end; i++) out.push(new TreePath(index, places[i]!));
   return out;
 }
 
@@ -258,27 +281,38 @@ export function membersWithin(parsed: JsParsed, node: JsNode, key: string): JsPa
   return placesWithin(index, namedIndex(parsed, index).members.get(key), node) as JsPath<NodeOf<'MemberExpression'>>[];
 }
 
-/** The ast-types path of a tree path, made (and kept) along with those of its parents, as `get` from the root makes them. */
-function astPathOf(path: TreePath): AstPath {
-  let made = path.index.astPaths.get(path);
+/** The field of its parent that holds the node at `at`, and its index there when that field is a list. */
+function stepTo(index: TreeIndex, at: number): Array<string | number> {
+  const name = index.names[at]!;
+  if (typeof name === 'string') return [name];
+  const parent = index.nodes[index.parents[at]!] as unknown as Record<string, unknown>;
+  const node = index.nodes[at];
+  const field = Object.keys(parent).find((key) => Array.isArray(parent[key]) && (parent[key] as unknown[])[name] === node);
+  return [field ?? '', name];
+}
+
+/** The ast-types path of a place, made (and kept) along with those of its parents, as `get` from the root makes them. */
+function astPathAt(index: TreeIndex, at: number): AstPath {
+  let made = index.astPaths.get(at);
   if (!made) {
-    if (path.parent) {
-      const parent = astPathOf(path.parent);
-      made = path.slot >= 0 ? parent.get(path.field, path.slot) : parent.get(path.field);
-    } else made = new (jscodeshiftApi().types.NodePath)(path.node) as AstPath;
-    path.index.astPaths.set(path, made);
+    made =
+      at === 0
+        ? (new (jscodeshiftApi().types.NodePath)(index.nodes[0]) as AstPath)
+        : astPathAt(index, index.parents[at]!).get(...stepTo(index, at));
+    index.astPaths.set(at, made);
   }
   return made;
 }
 
 /** The ast-types scope `path` is in, for binding questions. */
 export function scopeOf(path: JsPath): AstScope | null {
-  return astPathOf(path as TreePath).scope;
+  return path instanceof TreePath ? astPathAt(path.index, path.at).scope : null;
 }
 
 /** The path of a node of the same tree as `path` (a binding ast-types found); null for a node outside it. */
 export function samePathOf(path: JsPath, node: unknown): JsPath | null {
-  return (path as TreePath).index.byNode.get(node) ?? null;
+  const at = path instanceof TreePath ? path.index.placeOf.get(node) : undefined;
+  return at === undefined ? null : new TreePath((path as TreePath).index, at);
 }
 
 /** The node at the root of a parsed file (Babel's `File`). */

@@ -141,7 +141,9 @@ function parseSnippet(source: string, path: string): JsParsed {
     return parseAs(text, { syntax, recover: false });
   } catch (first) {
     const syntaxes: Syntax[] = syntax === 'tsx' ? ['tsx'] : [syntax, 'tsx'];
-    for (const attempt of [text, maskPlaceholders(text)])
+    const masked = maskPlaceholders(text);
+    // Text with no placeholder would only be read the same ways again.
+    for (const attempt of masked === text ? [text] : [text, masked])
       for (const each of syntaxes) {
         try {
           return parseAs(attempt, { syntax: each, recover: true });

@@ -226,6 +226,11 @@ export class DecisionIndex {
     }
   }
 
+  /** Whether any file has an entry. */
+  get any(): boolean {
+    return this.byFile.size > 0;
+  }
+
   forFile(absolute: string, text: string): FileDecisions {
     const file = decisionPath(this.decisions.root, absolute);
     return new FileDecisions(file, text, this.byFile.get(file) ?? []);

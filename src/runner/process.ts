@@ -122,6 +122,11 @@ function processFile(job: FileJob, settings: ProcessSettings): FileResult {
     return { ...base, sites: [], errors, failed: false };
   }
   if (read.kind === 'error') return { ...base, sites: [], errors: [{ file: job.path, line: null, message: read.message }], failed: true };
+  // Most files of a tree pass no prefilter: with no decisions to miss either, there is
+  // nothing to set up for them (SDK versions, the module reader, decision keys).
+  if (!settings.decisions.any && prefiltered(job.path, read.text, settings.transforms).length === 0) {
+    return { ...base, sites: [], errors: [], failed: false };
+  }
   // The project's SDK versions (per file: the nearest manifest) decide --add-retention and
   // the effort of Agents SDK requests; a file that names no agent needs none of them.
   const sdk = settings.options.addRetention || AGENTS_TEXT.test(read.text) ? sdkVersionsFor(job.absolute) : settings.sdk;

@@ -10,6 +10,12 @@ import { setFlagsFromString } from 'node:v8';
 // run parses hundreds of Python files. Set before any WebAssembly is compiled.
 setFlagsFromString('--liftoff-only');
 
+// A run keeps little between files (about 35 MB live), but V8 lets the heap grow to about
+// four times what survived its last full collection before the next one: 240 to 370 MB
+// on an 8,000-file monorepo. Growing it by 20% instead holds the peak under 200 MB for
+// about 0.1 s more collection on that tree.
+setFlagsFromString('--heap-growing-percent=20');
+
 // A source checkout (`npm ci` builds nothing: a prepare script would be an install script
 // for everyone who installs the package) builds dist/ on its first run; the published
 // package ships dist/ and never gets here.

@@ -36,11 +36,15 @@ export function indentBefore(text: string, offset: number): string | null {
 /** Offsets to 1-based lines and columns and back, by binary search over line starts. */
 export class LineIndex {
   private readonly starts: number[] = [0];
-  readonly lineTexts: string[];
+  private lines: string[] | null = null;
 
-  constructor(text: string) {
+  constructor(private readonly text: string) {
     for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) this.starts.push(i + 1);
-    this.lineTexts = text.split('\n');
+  }
+
+  /** The text of each line, split on first use: most files are asked only for positions. */
+  get lineTexts(): readonly string[] {
+    return (this.lines ??= this.text.split('\n'));
   }
 
   position(offset: number): { line: number; column: number } {

@@ -11,7 +11,7 @@ import { Parses } from './parses.js';
 import { type ParsedLayer, type ParsedRegion, parseLayer, regionFailures, regionLabel, type SnippetFilter } from './layers.js';
 import { classify, type Decision } from '../policy/classify.js';
 import type { Verdict } from '../policy/decisions.js';
-import { createsAzureClient, hasDirective, type PinnedKind, stubsApi, usesTestDoubles } from '../policy/context.js';
+import { createsAzureClient, hasDirective, IGNORE_DIRECTIVE, type PinnedKind, stubsApi, usesTestDoubles } from '../policy/context.js';
 import { catalogMembership, collapseCatalogs, Members, type Membership } from '../policy/collapse.js';
 import { collapsePins } from '../policy/pins.js';
 import { collapseGenerated, editsOutside, type GeneratedSpan, generatedSpans, spanAt } from '../policy/generated.js';
@@ -109,6 +109,7 @@ class FileRun {
   // Most parsed files hold no site (a prefilter's word in prose or in another sense):
   // their lines and what the policy asks of their text are found on first use.
   private lineIndex: LineIndex | null = null;
+  private anyDirective: boolean | null = null;
   private facts: { testDoubles: boolean; stubbed: boolean } | null = null;
 
   get lines(): LineIndex {
@@ -120,7 +121,9 @@ class FileRun {
   }
 
   private directiveAt(topOffset: number): boolean {
-    return hasDirective(this.lines.lineTexts, this.lines.position(topOffset).line);
+    // Few files hold a directive at all: the rest need no line split to know.
+    this.anyDirective ??= this.text.includes(IGNORE_DIRECTIVE);
+    return this.anyDirective && hasDirective(this.lines.lineTexts, this.lines.position(topOffset).line);
   }
 
   classifyAt(value: string, context: StringContext, topOffset: number, language: LanguageId, azure: boolean): Decision | null {

@@ -161,9 +161,7 @@ function record(j: JSCodeshift, index: TreeIndex, node: TreeNode, parent: number
   for (const field of fieldsOf(j, node)) {
     const child = node[field];
     if (Array.isArray(child)) {
-      child.forEach((item: unknown, i) => {
-        if (isTreeNode(item)) record(j, index, item, at, i);
-      });
+      for (let i = 0; i < child.length; i++) if (isTreeNode(child[i])) record(j, index, child[i] as TreeNode, at, i);
     } else if (isTreeNode(child)) record(j, index, child, at, field);
   }
   index.ends[at] = index.nodes.length;

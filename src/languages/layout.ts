@@ -42,6 +42,10 @@ export class LineIndex {
     for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) this.starts.push(i + 1);
   }
 
+  get lineCount(): number {
+    return this.starts.length;
+  }
+
   /** The text of each line, split on first use: most files are asked only for positions. */
   get lineTexts(): readonly string[] {
     return (this.lines ??= this.text.split('\n'));

@@ -157,25 +157,19 @@ function parse(source: string, path: string): MarkdownParsed {
 
 /** The raw lines of the Markdown text, without line endings, with their start offsets. */
 class SourceLines {
-  private readonly texts: string[];
-  private readonly starts: number[] = [];
-  private readonly breaks: string[];
+  private readonly index: LineIndex;
 
-  constructor(text: string) {
-    const raw = new LineIndex(text).lineTexts;
-    let offset = 0;
-    for (const line of raw) {
-      this.starts.push(offset);
-      offset += line.length + 1;
-    }
-    this.texts = raw.map((line) => line.replace(/\r$/, ''));
-    this.breaks = raw.map((line) => (line.endsWith('\r') ? '\r\n' : '\n'));
+  constructor(private readonly text: string) {
+    this.index = new LineIndex(text);
   }
 
-  /** 1-based line `line`: its text, start offset and line break, if the text has it. */
+  /** 1-based line `line`: its text, start offset and line break, if the text has it (cut on demand: a block reads few lines). */
   at(line: number): { text: string; start: number; lineBreak: string } | null {
-    const text = this.texts[line - 1];
-    return text === undefined ? null : { text, start: this.starts[line - 1]!, lineBreak: this.breaks[line - 1]! };
+    if (line < 1 || line > this.index.lineCount) return null;
+    const start = this.index.offsetOfLine(line);
+    const end = line < this.index.lineCount ? this.index.offsetOfLine(line + 1) - 1 : this.text.length;
+    const raw = this.text.slice(start, end);
+    return raw.endsWith('\r') ? { text: raw.slice(0, -1), start, lineBreak: '\r\n' } : { text: raw, start, lineBreak: '\n' };
   }
 }
 

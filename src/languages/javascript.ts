@@ -1,16 +1,15 @@
 /**
- * JS/TS adapter: @babel/parser (options chosen by extension), walked with jscodeshift's
- * collections. Edits are byte ranges on the original text rather than recast re-prints,
- * so quote style, template literals, formatting, CRLF, BOM and tabs outside an edit can
- * never change. The tree's readers live in ./js/: nodes, scope, requests, strings.
+ * JS/TS adapter: @babel/parser (options chosen by extension), walked once per tree
+ * (./js/tree.ts) in ast-types' order. Edits are byte ranges on the original text rather
+ * than recast re-prints, so quote style, template literals, formatting, CRLF, BOM and
+ * tabs outside an edit can never change. The tree's readers live in ./js/: nodes, scope, requests, strings.
  */
 import type { ParserOptions, ParserPlugin } from '@babel/parser';
-import type { JSCodeshift, Parser } from 'jscodeshift';
 import { lazyRequire } from '../lazy.js';
 import { SourceError } from '../types.js';
 import { strings } from './js/strings.js';
 import type { JsNode } from './js/nodes.js';
-import { jscodeshiftApi, type JsParsed } from './js/tree.js';
+import type { JsParsed } from './js/tree.js';
 import type { LanguageAdapter } from './types.js';
 
 const PROPOSALS: ParserPlugin[] = [
@@ -57,36 +56,22 @@ function babelOptions({ syntax, recover }: Mode): ParserOptions {
   };
 }
 
-interface Toolkit {
-  parser: Parser;
-  j: JSCodeshift;
-}
-
-/**
- * One parser and one jscodeshift API per syntax, built on first use: `withParser` copies
- * every builder and named type onto a new function, which costs more than parsing a small file.
- */
-const toolkits = new Map<string, Toolkit>();
+/** One parse function per syntax, with its options built once. */
+const parsers = new Map<string, (source: string) => JsNode>();
 
 // Babel loads on the first JS/TS parse, so a run that parses none never pays for it.
 const babelParser = lazyRequire<typeof import('@babel/parser')>('@babel/parser');
 
-function toolkitFor(mode: Mode): Toolkit {
+function parserOf(mode: Mode): (source: string) => JsNode {
   const key = `${mode.syntax}${mode.recover ? '+recover' : ''}`;
-  let toolkit = toolkits.get(key);
-  if (!toolkit) {
+  let parser = parsers.get(key);
+  if (!parser) {
     const babel = babelParser();
     const options = babelOptions(mode);
-    const parser: Parser = { parse: (source: string) => babel.parse(source, options) };
-    toolkit = { parser, j: jscodeshiftApi().withParser(parser) };
-    toolkits.set(key, toolkit);
+    parser = (source) => babel.parse(source, options) as unknown as JsNode;
+    parsers.set(key, parser);
   }
-  return toolkit;
-}
-
-/** The parser object jscodeshift expects (`parse(source)`), bound to a file's extension. */
-export function parserFor(path: string): Parser {
-  return toolkitFor({ syntax: syntaxOf(path), recover: false }).parser;
+  return parser;
 }
 
 /**
@@ -104,12 +89,12 @@ function parse(source: string, path: string): JsParsed {
 }
 
 function parseAs(text: string, mode: Mode): JsParsed {
-  const { parser, j } = toolkitFor(mode);
+  const parser = parserOf(mode);
   try {
-    // The tree is used as Babel built it: `j(text)` would parse through recast, which
-    // recomputes start/end from its own line model (tabs expanded, CRLF counted once), and
-    // every offset here must index the original text.
-    return { j, file: parser.parse(text) as JsNode };
+    // The tree is used as Babel built it: jscodeshift's `j(text)` would parse through
+    // recast, which recomputes start/end from its own line model (tabs expanded, CRLF
+    // counted once), and every offset here must index the original text.
+    return { file: parser(text) };
   } catch (err) {
     const loc = (err as { loc?: { line: number; column: number } }).loc;
     const message = (err as Error).message.replace(/\s*\(\d+:\d+\)$/, '');

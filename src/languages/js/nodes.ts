@@ -1,7 +1,7 @@
 /**
  * Node tests and readers shared by everything that walks a JS/TS syntax tree: the adapter
- * and the transforms see the same trees, from @babel/parser through jscodeshift. The
- * typed guards narrow ast-types' node union; positions are Babel's `start` / `end`.
+ * and the transforms see the same trees, from @babel/parser. The typed guards narrow
+ * ast-types' node union; positions are Babel's `start` / `end`.
  */
 import type { ASTNode } from 'jscodeshift';
 

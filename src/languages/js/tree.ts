@@ -4,19 +4,17 @@
  * and identifiers and member expressions indexed by name, so a scope question is a lookup
  * rather than a scan of the scope (a catalog of thousands of constants stays linear).
  */
-import type { JSCodeshift } from 'jscodeshift';
 import { lazyRequire } from '../../lazy.js';
 import { isMember, type JsNode, type JsPath, type JsType, memberKey, type NodeOf } from './nodes.js';
 
 export interface JsParsed {
-  j: JSCodeshift;
   /** Babel's `File` node. */
   file: JsNode;
 }
 
-// jscodeshift (with recast and ast-types) loads on the first JS/TS parse, so a run that
-// parses none never pays for it.
-export const jscodeshiftApi = lazyRequire<JSCodeshift>('jscodeshift');
+// ast-types (the node types and scopes jscodeshift and recast are built on) loads with the
+// first walk, so a run that parses no JS/TS never pays for it.
+const astTypes = lazyRequire<typeof import('ast-types')>('ast-types');
 
 /**
  * One walk of a parsed tree, kept as columns: per node in visit order (the root first),
@@ -60,12 +58,12 @@ export interface AstScope {
 /** Each node type with its supertypes, for matching the way an ast-types visitor does. */
 const typeNames = new Map<string, ReadonlySet<string>>();
 
-function isOfType(j: JSCodeshift, nodeType: string, wanted: string): boolean {
+function isOfType(nodeType: string, wanted: string): boolean {
   let names = typeNames.get(nodeType);
   if (!names) {
     let supertypes: string[] = [];
     try {
-      supertypes = j.types.getSupertypeNames(nodeType);
+      supertypes = astTypes().getSupertypeNames(nodeType);
     } catch {
       // a type ast-types does not define has no supertypes to match
     }
@@ -83,13 +81,13 @@ function isOfType(j: JSCodeshift, nodeType: string, wanted: string): boolean {
  */
 const childFields = new Map<string, readonly string[]>();
 
-// Loaded with the first walk, as jscodeshift is.
+// Loaded with the first walk, as ast-types is.
 const babelTypes = lazyRequire<typeof import('@babel/types')>('@babel/types');
 
-function fieldsOf(j: JSCodeshift, node: { type: string }): readonly string[] {
+function fieldsOf(node: { type: string }): readonly string[] {
   let names = childFields.get(node.type);
   if (!names) {
-    const all = j.types.getFieldNames(node);
+    const all = astTypes().getFieldNames(node);
     const keys = babelTypes().VISITOR_KEYS[node.type];
     names = keys ? all.filter((name) => keys.includes(name)) : all;
     childFields.set(node.type, names);
@@ -151,18 +149,18 @@ function isTreeNode(value: unknown): value is TreeNode {
  * type), without its per-field paths, its per-node context or its filling in of missing
  * fields.
  */
-function record(j: JSCodeshift, index: TreeIndex, node: TreeNode, parent: number, name: string | number): void {
+function record(index: TreeIndex, node: TreeNode, parent: number, name: string | number): void {
   const at = index.nodes.length;
   index.nodes.push(node as unknown as JsNode);
   index.parents.push(parent);
   index.names.push(name);
   index.ends.push(at + 1);
   index.placeOf.set(node, at);
-  for (const field of fieldsOf(j, node)) {
+  for (const field of fieldsOf(node)) {
     const child = node[field];
     if (Array.isArray(child)) {
-      for (let i = 0; i < child.length; i++) if (isTreeNode(child[i])) record(j, index, child[i] as TreeNode, at, i);
-    } else if (isTreeNode(child)) record(j, index, child, at, field);
+      for (let i = 0; i < child.length; i++) if (isTreeNode(child[i])) record(index, child[i] as TreeNode, at, i);
+    } else if (isTreeNode(child)) record(index, child, at, field);
   }
   index.ends[at] = index.nodes.length;
 }
@@ -171,7 +169,7 @@ function treeIndex(parsed: JsParsed): TreeIndex {
   let index = indexes.get(parsed);
   if (!index) {
     index = { nodes: [], parents: [], names: [], ends: [], placeOf: new Map(), byType: new Map(), astPaths: new Map() };
-    record(parsed.j, index, parsed.file as unknown as TreeNode, -1, '');
+    record(index, parsed.file as unknown as TreeNode, -1, '');
     indexes.set(parsed, index);
   }
   return index;
@@ -184,8 +182,8 @@ function pathsBetween(index: TreeIndex, from: number, end: number, test: (node: 
   return out;
 }
 
-function typeTest(parsed: JsParsed, type: string): (node: JsNode) => boolean {
-  return type === 'Node' ? () => true : (node) => isOfType(parsed.j, node.type, type);
+function typeTest(type: string): (node: JsNode) => boolean {
+  return type === 'Node' ? () => true : (node) => isOfType(node.type, type);
 }
 
 /**
@@ -200,7 +198,7 @@ export function pathsOfType(parsed: JsParsed, type: string): readonly JsPath[] {
   const index = treeIndex(parsed);
   let paths = index.byType.get(type);
   if (!paths) {
-    paths = pathsBetween(index, 1, index.nodes.length, typeTest(parsed, type));
+    paths = pathsBetween(index, 1, index.nodes.length, typeTest(type));
     index.byType.set(type, paths);
   }
   return paths;
@@ -222,7 +220,7 @@ export function pathsWithin(parsed: JsParsed, node: JsNode, type: string): reado
 export function pathsWithin(parsed: JsParsed, node: JsNode, type: string): readonly JsPath[] {
   const index = treeIndex(parsed);
   const at = index.placeOf.get(node);
-  return at === undefined ? [] : pathsBetween(index, at + 1, index.ends[at]!, typeTest(parsed, type));
+  return at === undefined ? [] : pathsBetween(index, at + 1, index.ends[at]!, typeTest(type));
 }
 
 function pushAt(map: Map<string, number[]>, key: string, at: number): void {
@@ -231,13 +229,13 @@ function pushAt(map: Map<string, number[]>, key: string, at: number): void {
   else map.set(key, [at]);
 }
 
-function namedIndex(parsed: JsParsed, index: TreeIndex): NonNullable<TreeIndex['named']> {
+function namedIndex(index: TreeIndex): NonNullable<TreeIndex['named']> {
   if (!index.named) {
     const identifiers = new Map<string, number[]>();
     const members = new Map<string, number[]>();
     index.nodes.forEach((node, at) => {
-      if (isOfType(parsed.j, node.type, 'Identifier')) pushAt(identifiers, (node as { name: string }).name, at);
-      const key = isOfType(parsed.j, node.type, 'MemberExpression') && isMember(node) ? memberKey(node) : null;
+      if (isOfType(node.type, 'Identifier')) pushAt(identifiers, (node as { name: string }).name, at);
+      const key = isOfType(node.type, 'MemberExpression') && isMember(node) ? memberKey(node) : null;
       if (key !== null) pushAt(members, key, at);
     });
     index.named = { identifiers, members };
@@ -270,13 +268,13 @@ function placesWithin(index: TreeIndex, places: readonly number[] | undefined, n
 /** `pathsWithin(parsed, node, 'Identifier')` narrowed to the identifiers spelled `name`, by lookup. */
 export function identifiersWithin(parsed: JsParsed, node: JsNode, name: string): JsPath<NodeOf<'Identifier'>>[] {
   const index = treeIndex(parsed);
-  return placesWithin(index, namedIndex(parsed, index).identifiers.get(name), node) as JsPath<NodeOf<'Identifier'>>[];
+  return placesWithin(index, namedIndex(index).identifiers.get(name), node) as JsPath<NodeOf<'Identifier'>>[];
 }
 
 /** `pathsWithin(parsed, node, 'MemberExpression')` narrowed to those whose `memberKey` is `key`, by lookup. */
 export function membersWithin(parsed: JsParsed, node: JsNode, key: string): JsPath<NodeOf<'MemberExpression'>>[] {
   const index = treeIndex(parsed);
-  return placesWithin(index, namedIndex(parsed, index).members.get(key), node) as JsPath<NodeOf<'MemberExpression'>>[];
+  return placesWithin(index, namedIndex(index).members.get(key), node) as JsPath<NodeOf<'MemberExpression'>>[];
 }
 
 /** The field of its parent that holds the node at `at`, and its index there when that field is a list. */
@@ -293,10 +291,7 @@ function stepTo(index: TreeIndex, at: number): Array<string | number> {
 function astPathAt(index: TreeIndex, at: number): AstPath {
   let made = index.astPaths.get(at);
   if (!made) {
-    made =
-      at === 0
-        ? (new (jscodeshiftApi().types.NodePath)(index.nodes[0]) as AstPath)
-        : astPathAt(index, index.parents[at]!).get(...stepTo(index, at));
+    made = at === 0 ? new (astTypes().NodePath)(index.nodes[0]) : astPathAt(index, index.parents[at]!).get(...stepTo(index, at));
     index.astPaths.set(at, made);
   }
   return made;

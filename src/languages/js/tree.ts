@@ -1,8 +1,8 @@
 /**
- * One walk per parsed JS/TS tree serves the adapter and every transform: every node's
- * path in visit order, with the subtree of each node, so `find` questions need no walk of their own,
- * and identifiers and member expressions indexed by name, so a scope question is a lookup
- * rather than a scan of the scope (a catalog of thousands of constants stays linear).
+ * One walk per parsed JS/TS tree serves the adapter and every transform: every node in
+ * visit order, with the subtree of each node, so `find` questions need no walk of their
+ * own, and identifiers and member expressions indexed by name, so a scope question is a
+ * lookup rather than a scan of the scope (a catalog of thousands of constants stays linear).
  */
 import { lazyRequire } from '../../lazy.js';
 import { isMember, type JsNode, type JsPath, type JsType, memberKey, type NodeOf } from './nodes.js';

@@ -48,18 +48,18 @@ test('phase-replay needs a message with a role and a content, not just an `.outp
   expect(names('src/history.ts', replay)).toEqual(['phase-replay']);
 });
 
-test('phase-replay needs the file to name OpenAI, its Responses API or a GPT model: the same message built for another provider is not its concern', () => {
+test("phase-replay needs the file to use OpenAI's API: the same message built for another provider, or beside a GPT model name alone, is not its concern", () => {
   const converter = 'for (const part of message.content) input.push({ role: "assistant", content: part.text });\n';
   expect(names('src/acme/convert-to-acme-input.ts', converter)).toEqual([]);
+  expect(names('src/acme/models.ts', `// OpenAI-compatible\nconst model = "gpt-5.4";\n${converter}`)).not.toContain('phase-replay');
   expect(
     names('src/openai/convert-to-openai-input.ts', `import type { ResponseInputItem } from "openai/resources/responses";\n${converter}`),
   ).toEqual(['phase-replay']);
   expect(names('src/history.py', 'from openai import OpenAI\nhistory.append({"role": "assistant", "content": text})\n')).toEqual([
     'phase-replay',
   ]);
-  expect(names('src/agent.ts', 'const model = "gpt-5.4";\nhistory.push({ role: "assistant", content: text });\n')).toContain(
-    'phase-replay',
-  );
+  const raw = 'await fetch("https://api.openai.com/v1/responses", { body: JSON.stringify({ input: history }) });\n';
+  expect(names('src/raw.ts', `${raw}history.push({ role: "assistant", content: text });\n`)).toEqual(['phase-replay']);
 });
 
 test('--verbose says how many files each prefilter let through', () => {

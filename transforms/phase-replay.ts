@@ -17,26 +17,26 @@ import { javascript } from './phase-replay/javascript.js';
 import { python } from './phase-replay/python.js';
 
 /**
- * Text that names OpenAI, its Responses API (`response.output` is its idiom), the Agents
- * SDK or a GPT model; case matters elsewhere in the prefilter, so spellings are listed.
+ * Code that uses OpenAI's API: the SDK imported (JS, Python) or its client made, the API's
+ * URL, a Responses call, field or type (`response.output` is its idiom), or the Agents
+ * SDK. The word "OpenAI" alone or a GPT model string is not enough: an AI SDK monorepo
+ * names both in nearly every provider test, none of which sends OpenAI a history by hand.
  */
-const OPENAI_SIGNAL = [
-  String.raw`[Oo]pen[Aa][Ii]|OPENAI`,
-  String.raw`\bresponses\s*\.\s*(?:create|stream|parse)\b|\/responses\b|\boutput_text\b|\bprevious_response_id\b`,
-  String.raw`\bResponse(?:Input|Output)\w*|\bEasyInputMessage\b|\bresp(?:onse)?(?:\.output\b|\[\s*["']output["'])`,
-  String.raw`\bfrom\s+agents\b|["'\x60]gpt-\d`,
+const OPENAI_API = [
+  String.raw`\bfrom\s+["']openai|\brequire\(\s*["']openai|["']@openai\/agents|\bfrom\s+openai\b|\bimport\s+openai\b|\bfrom\s+agents\b`,
+  String.raw`\bnew\s+(?:Azure)?OpenAI\b|\b(?:Async)?(?:Azure)?OpenAI\s*\(|\bapi\.openai\.com\b|\/responses\b`,
+  String.raw`\bresponses\s*\.\s*(?:create|stream|parse)\b|\boutput_text\b|\bprevious_response_id\b|\bResponse(?:Input|Output)\w*`,
+  String.raw`\bEasyInputMessage\b|\bresp(?:onse)?(?:\.output\b|\[\s*["']output["'])`,
 ].join('|');
 
 export const phaseReplay: Transform = {
   name: 'phase-replay',
   description: 'Keep the assistant `phase` when code rebuilds Responses history by hand; flag output_text replays',
   // A message to replay has a `role` and a `content` key, and an assistant role or output read back: `.output` alone is no replay.
-  // phase is a field of OpenAI's Responses items, so the file must also name OpenAI (an
-  // import, client, URL or key), the Responses API (a call, `/responses`, `output_text`,
-  // `previous_response_id`, its item types, `response.output`), the Agents SDK or a GPT
-  // model: the same shapes built for other providers' APIs are not its concern.
+  // phase is a field of OpenAI's Responses items, so the file must also use OpenAI's API:
+  // the same shapes built for other providers' APIs are not this transform's concern.
   prefilter: new RegExp(
-    String.raw`^(?=[\s\S]*?\brole\b)(?=[\s\S]*?\bcontent\b)(?=[\s\S]*?(?:${OPENAI_SIGNAL}))` +
+    String.raw`^(?=[\s\S]*?\brole\b)(?=[\s\S]*?\bcontent\b)(?=[\s\S]*?(?:${OPENAI_API}))` +
       String.raw`[\s\S]*?(?:role\s*[:=]\s*["'\x60]assistant|["']role["']\s*:\s*["']assistant|output_text|\.output\b|\[\s*["']output["']\s*\])`,
   ),
   handlers: { js: javascript, python },

@@ -4,6 +4,7 @@
  * pool and the jscodeshift-compatible default exports.
  */
 import { adapterFor } from '../languages/index.js';
+import { lazy } from '../lazy.js';
 import { LineIndex } from '../languages/layout.js';
 import { type LanguageAdapter, type ModuleReader, NO_MODULES } from '../languages/types.js';
 import { dedupeSites } from './dedupe.js';
@@ -108,22 +109,17 @@ class FileRun {
 
   // Most parsed files hold no site (a prefilter's word in prose or in another sense):
   // their lines and what the policy asks of their text are found on first use.
-  private lineIndex: LineIndex | null = null;
-  private anyDirective: boolean | null = null;
-  private facts: { testDoubles: boolean; stubbed: boolean } | null = null;
+  private readonly lineIndex = lazy(() => new LineIndex(this.text));
+  // Few files hold a directive at all: the rest need no line split to know.
+  private readonly anyDirective = lazy(() => this.text.includes(IGNORE_DIRECTIVE));
+  private readonly textFacts = lazy(() => ({ testDoubles: usesTestDoubles(this.text), stubbed: stubsApi(this.text) }));
 
   get lines(): LineIndex {
-    return (this.lineIndex ??= new LineIndex(this.text));
-  }
-
-  private get textFacts(): { testDoubles: boolean; stubbed: boolean } {
-    return (this.facts ??= { testDoubles: usesTestDoubles(this.text), stubbed: stubsApi(this.text) });
+    return this.lineIndex();
   }
 
   private directiveAt(topOffset: number): boolean {
-    // Few files hold a directive at all: the rest need no line split to know.
-    this.anyDirective ??= this.text.includes(IGNORE_DIRECTIVE);
-    return this.anyDirective && hasDirective(this.lines.lineTexts, this.lines.position(topOffset).line);
+    return this.anyDirective() && hasDirective(this.lines.lineTexts, this.lines.position(topOffset).line);
   }
 
   classifyAt(value: string, context: StringContext, topOffset: number, language: LanguageId, azure: boolean): Decision | null {
@@ -137,8 +133,8 @@ class FileRun {
       context,
       directive: this.directiveAt(topOffset),
       azure,
-      testDoubles: this.textFacts.testDoubles,
-      stubbed: this.textFacts.stubbed,
+      testDoubles: this.textFacts().testDoubles,
+      stubbed: this.textFacts().stubbed,
       excluded: this.excluded,
       configPinned: this.configPinned,
       all: this.settings.options.all,
@@ -276,12 +272,19 @@ export function unwritten(site: Site): Site {
 /**
  * `path` names the file in the report (relative to the current directory); `policyPath`
  * is what the path rules of the policy read: the path inside the repository, so a run
- * started inside `tests/` still sees a test folder.
+ * started inside `tests/` still sees a test folder. `transforms` are those whose
+ * prefilter the text passes, for a caller that has tested them already.
  */
-export function processText(path: string, text: string, settings: EngineSettings, policyPath = path): FileOutcome {
+export function processText(
+  path: string,
+  text: string,
+  settings: EngineSettings,
+  policyPath = path,
+  transforms = prefiltered(path, text, settings.transforms),
+): FileOutcome {
   const parses = new Parses();
   try {
-    return processParsed(path, text, settings, parses, policyPath);
+    return processParsed(path, text, settings, parses, { policyPath, transforms });
   } finally {
     parses.dispose();
   }
@@ -310,9 +313,14 @@ function snippetFilter(transforms: readonly Transform[]): SnippetFilter {
   return (adapter, text) => MODEL_PREFILTER.test(text) || transforms.some((t) => prefilterOf(t, adapter).test(text));
 }
 
-function processParsed(path: string, text: string, settings: EngineSettings, parses: Parses, policyPath: string): FileOutcome {
+function processParsed(
+  path: string,
+  text: string,
+  settings: EngineSettings,
+  parses: Parses,
+  { policyPath, transforms }: { policyPath: string; transforms: Transform[] },
+): FileOutcome {
   const adapter = adapterFor(path);
-  const transforms = prefiltered(path, text, settings.transforms);
   const outcome: FileOutcome = {
     newText: null,
     sites: [],

@@ -124,9 +124,8 @@ function processFile(job: FileJob, settings: ProcessSettings): FileResult {
   if (read.kind === 'error') return { ...base, sites: [], errors: [{ file: job.path, line: null, message: read.message }], failed: true };
   // Most files of a tree pass no prefilter: with no decisions to miss either, there is
   // nothing to set up for them (SDK versions, the module reader, decision keys).
-  if (!settings.decisions.any && prefiltered(job.path, read.text, settings.transforms).length === 0) {
-    return { ...base, sites: [], errors: [], failed: false };
-  }
+  const transforms = prefiltered(job.path, read.text, settings.transforms);
+  if (!settings.decisions.any && transforms.length === 0) return { ...base, sites: [], errors: [], failed: false };
   // The project's SDK versions (per file: the nearest manifest) decide --add-retention and
   // the effort of Agents SDK requests; a file that names no agent needs none of them.
   const sdk = settings.options.addRetention || AGENTS_TEXT.test(read.text) ? sdkVersionsFor(job.absolute) : settings.sdk;
@@ -137,7 +136,7 @@ function processFile(job: FileJob, settings: ProcessSettings): FileResult {
     modules: moduleReader(job.absolute, repositoryRoot(job)),
     verdictAt: decisions.verdictAt,
   };
-  const outcome = processText(job.path, read.text, fileSettings, job.policyPath);
+  const outcome = processText(job.path, read.text, fileSettings, job.policyPath, transforms);
   const decided = decisions.annotate(outcome.sites);
   const result: FileResult = {
     ...base,

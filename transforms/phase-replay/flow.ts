@@ -3,6 +3,7 @@
  * comes from, which API the file talks to, and the decision the phase policy
  * (src/policy/phase-replay.ts) makes for it.
  */
+import { lazy } from '../../src/lazy.js';
 import { decidePhase, type ReplayApi, type ReplayFlow } from '../../src/policy/phase-replay.js';
 import type { HandlerContext } from '../../src/transform.js';
 import type { Edit } from '../../src/types.js';
@@ -38,22 +39,15 @@ function fileApi(text: string): ReplayApi {
   return responses === CHAT_SIGNAL.test(text) ? 'unclear' : responses ? 'responses' : 'chat';
 }
 
-/**
- * The last text's API: flows are decided one file at a time, and scanning the whole text
- * again for each message made a file with many messages quadratic. A string cannot key a
- * WeakMap, and this one entry is all the reuse there is.
- */
-let lastFile: { text: string; api: ReplayApi } | null = null;
-
-function fileApiOnce(text: string): ReplayApi {
-  if (lastFile?.text !== text) lastFile = { text, api: fileApi(text) };
-  return lastFile.api;
+/** A file's API by its own calls, scanned once however many messages ask (a scan per message made a file of many messages quadratic). */
+export function fileApiOf(text: string): () => ReplayApi {
+  return lazy(() => fileApi(text));
 }
 
 /** The flow's API, and whether the history is visibly sent as a Responses `input` (not only guessed from the file). */
-export function flowApi(key: string | null, uses: ReplayApi[] | undefined, text: string): { api: ReplayApi; sent: boolean } {
+export function flowApi(key: string | null, uses: ReplayApi[] | undefined, api: () => ReplayApi): { api: ReplayApi; sent: boolean } {
   const seen = apiOfKey(key) ?? apiOfUses(uses);
-  return { api: seen ?? fileApiOnce(text), sent: seen === 'responses' };
+  return { api: seen ?? api(), sent: seen === 'responses' };
 }
 
 /** A history passed as `messages` goes to Chat Completions; as `input`, to Responses. */

@@ -26,7 +26,7 @@ import { type JsParsed, pathsOfTypes } from '../../src/languages/js/tree.js';
 import type { ReplayFlow } from '../../src/policy/phase-replay.js';
 import type { Handler, HandlerContext } from '../../src/transform.js';
 import type { Edit } from '../../src/types.js';
-import { ADD_METHODS, addTo, apiOfKey, flowApi, type Found, record, RESPONSES_INPUT_TYPES } from './flow.js';
+import { ADD_METHODS, addTo, apiOfKey, fileApiOf, flowApi, type Found, record, RESPONSES_INPUT_TYPES } from './flow.js';
 import { bindingKind, FUNCTIONS, ITERATE_METHODS, type JsFile, mentions, methodCall, type Ref, sourceOf, unwrap } from './trace.js';
 import { carriesPhase, typeConflict } from './typescript.js';
 
@@ -58,6 +58,7 @@ function fileOf(parsed: JsParsed, text: string, path: string): JsFile {
   const file: JsFile = {
     parsed,
     text,
+    api: fileApiOf(text),
     typed: /\.[cm]?tsx?$/.test(path),
     nodes: pathsOfTypes(parsed, FILE_NODE_TYPES),
     types: new Map(),
@@ -189,7 +190,7 @@ function sinkOf(objPath: JsPath): Sink {
 function apiOf(file: JsFile, sink: Sink, content: JsPath): Pick<ReplayFlow, 'api' | 'sent'> {
   if (mentions(file, content, 'choices')) return { api: 'chat', sent: false };
   const name = sink.target ? nameOf(sink.target.node) : null;
-  const found = flowApi(sink.key, name ? file.passedAs.get(name) : undefined, file.text);
+  const found = flowApi(sink.key, name ? file.passedAs.get(name) : undefined, file.api);
   const typedAsInput = sink.types.some((t) => RESPONSES_INPUT_TYPES.test(nodeText(t, file.text)));
   return typedAsInput ? { api: 'responses', sent: true } : found;
 }

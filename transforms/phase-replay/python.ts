@@ -9,7 +9,7 @@ import { type Binding, isComprehension, Scopes, scopeOf } from '../../src/langua
 import type { PyParsed } from '../../src/languages/python.js';
 import type { ReplayApi, ReplayFlow } from '../../src/policy/phase-replay.js';
 import type { Handler, HandlerContext } from '../../src/transform.js';
-import { ADD_METHODS, addTo, apiOfKey, flowApi, type Found, ITEM_TYPES, record, type Source, traced } from './flow.js';
+import { ADD_METHODS, addTo, apiOfKey, fileApiOf, flowApi, type Found, ITEM_TYPES, record, type Source, traced } from './flow.js';
 
 /** A parameter annotated with one of these receives an output list. */
 const LIST_TYPES = /\b(ResponseOutputItem|ResponseOutputMessage)\]/;
@@ -22,6 +22,8 @@ type Ref = { expr: string; dict: boolean };
 
 interface File {
   text: string;
+  /** The API the file's own calls point to (see fileApiOf). */
+  api: () => ReplayApi;
   module: Node;
   /** Calls by function name: `to_message(item)`. */
   calls: Map<string, Node[]>;
@@ -48,6 +50,7 @@ function fileOf(tree: PyParsed['tree'], text: string): File {
   const module = tree.rootNode;
   const file: File = {
     text,
+    api: fileApiOf(text),
     module,
     calls: new Map(),
     scopes: new Scopes(),
@@ -213,7 +216,7 @@ function apiOf(file: File, dict: Node, content: Node): Pick<ReplayFlow, 'api' | 
   if (mentions(content, 'choices')) return { api: 'chat', sent: false };
   const sink = sinkOf(dict);
   const name = nameOf(sink.target);
-  return flowApi(sink.key, name ? file.passedAs.get(name) : undefined, file.text);
+  return flowApi(sink.key, name ? file.passedAs.get(name) : undefined, file.api);
 }
 
 function pairsOf(dict: Node): Map<string, Node> {

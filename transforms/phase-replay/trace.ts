@@ -39,6 +39,8 @@ export type Binding =
 /** What the traces of one file look up again and again, gathered in one pass. */
 export interface JsFile {
   text: string;
+  /** The API the file's own calls point to (see fileApiOf). */
+  api: () => ReplayApi;
   parsed: JsParsed;
   /** The paths of the nodes the file's index and its messages are made of, in source order (from the one walk of the tree). */
   nodes: readonly JsPath[];
